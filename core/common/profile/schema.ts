@@ -1,0 +1,167 @@
+// The profile format (docs/profiles.md): what to collect, declared as data. Collectors run these specs;
+// they know nothing about zip files, progress bars or transports.
+import { z } from 'zod';
+import { durationSchema, sizeSchema } from '../zod-units.js';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'use lower-case letters, digits, ".", "_" and "-"');
+
+/** A value a profile needs from the host: product home, server PID. `${NAME}` in paths and argv. */
+export const profileVarSchema = z.strictObject({
+  /** Environment variables to try, in order. */
+  env: z.array(z.string()).optional(),
+  /** A dotted key in the settings file (e.g. `products.igl-server.home`). */
+  setting: z.string().optional(),
+  /** Candidate paths; the first that exists wins. */
+  paths: z.array(z.string()).optional(),
+  /** The PID of a running process whose command line contains all of these strings. */
+  process: z.strictObject({ argvContains: z.array(z.string()).min(1) }).optional(),
+  description: z.string().optional(),
+});
+
+export const appliesWhenSchema = z.strictObject({
+  anyPathExists: z.array(z.string()).optional(),
+  allPathsExist: z.array(z.string()).optional(),
+  /** A running process whose command line contains this string. */
+  anyProcess: z.array(z.string()).optional(),
+  anyEnv: z.array(z.string()).optional(),
+  platform: z.array(z.enum(['linux', 'darwin', 'win32'])).optional(),
+});
+
+export const fileKindSchema = z.enum(['log', 'config', 'other']);
+
+export const fileSpecSchema = z.strictObject({
+  id,
+  kind: fileKindSchema.default('other'),
+  description: z.string().optional(),
+  /** Globs (picomatch syntax, absolute). `${VAR}` expands from `vars`. */
+  paths: z.array(z.string()).min(1),
+  exclude: z.array(z.string()).default([]),
+  /** Per file. Over it: `tail` keeps the newest bytes (logs), `skip` leaves the file out. */
+  maxBytes: sizeSchema.default(50 * 1024 * 1024),
+  overLimit: z.enum(['tail', 'skip']).optional(),
+  maxFiles: z.number().int().positive().default(200),
+  /** Skip files not modified within this long (e.g. `30d`). */
+  maxAge: durationSchema.optional(),
+  /** Apply the time window (default: only for `kind: log`). */
+  window: z.boolean().optional(),
+  /** Where matched files go in the bundle (default by kind: logs/, config/, files/). */
+  bundleDir: z.string().optional(),
+});
+
+export const commandSpecSchema = z.strictObject({
+  id,
+  description: z.string().optional(),
+  /** argv array; never a shell string. `${VAR}` expands from `vars`. */
+  argv: z.array(z.string()).min(1),
+  timeout: durationSchema.default(30_000),
+  maxBytes: sizeSchema.default(1024 * 1024),
+  env: z.record(z.string(), z.string()).optional(),
+  cwd: z.string().optional(),
+  /** Where the output goes in the bundle (default commands/<id>.txt). */
+  output: z.string().optional(),
+  /** A missing program is `skipped` (not `failed`) when optional. */
+  optional: z.boolean().default(false),
+  /** Only when all of these vars resolved / paths exist. */
+  when: z
+    .strictObject({
+      vars: z.array(z.string()).optional(),
+      anyPathExists: z.array(z.string()).optional(),
+    })
+    .optional(),
+});
+
+/** A health check for the diagnostic report. */
+export const checkSpecSchema = z.strictObject({
+  id,
+  description: z.string().optional(),
+  /** Can a TCP connection be opened? host/port given, or found in a file by a regex with named groups. */
+  tcp: z
+    .strictObject({
+      host: z.string().optional(),
+      port: z.number().int().optional(),
+      fromFile: z.string().optional(),
+      pattern: z.string().optional(),
+    })
+    .optional(),
+  /** Does a path exist / is the file system with it fuller than this percentage? */
+  diskFree: z
+    .strictObject({ path: z.string(), minFreePercent: z.number().min(0).max(100) })
+    .optional(),
+  timeout: durationSchema.default(5_000),
+});
+
+export const redactionRuleSchema = z.strictObject({
+  id,
+  /** A regex with a named group `secret`: only that group is replaced. */
+  pattern: z.string().optional(),
+  /** Key names whose values are secret in any key/value syntax. */
+  keys: z.array(z.string()).optional(),
+  flags: z.string().optional(),
+});
+
+export const profileRedactionSchema = z.strictObject({
+  rules: z.array(redactionRuleSchema).default([]),
+  /** Keys that must never be redacted (e.g. `password_policy`). */
+  keep: z.array(z.string()).default([]),
+  /** Extra keywords to pseudonymise when that category is on. */
+  keywords: z.array(z.string()).default([]),
+});
+
+export const profileSchema = z
+  .strictObject({
+    name: id,
+    description: z.string().optional(),
+    extends: z.union([z.string(), z.array(z.string())]).optional(),
+    appliesWhen: appliesWhenSchema.optional(),
+    /** IANA zone for timestamps without one (default: the host's). */
+    timezone: z.string().optional(),
+    product: z
+      .strictObject({
+        name: z.string(),
+        /** Where the version comes from: a file + regex with a `version` group, or a command. */
+        versionFrom: z
+          .strictObject({
+            file: z.string().optional(),
+            pattern: z.string().optional(),
+            argv: z.array(z.string()).optional(),
+          })
+          .optional(),
+      })
+      .optional(),
+    vars: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), profileVarSchema).default({}),
+    files: z.array(fileSpecSchema).default([]),
+    commands: z.array(commandSpecSchema).default([]),
+    checks: z.array(checkSpecSchema).default([]),
+    /** Globs that are never collected, whatever `files` says. Always wins. */
+    forbid: z.array(z.string()).default([]),
+    redaction: profileRedactionSchema.optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.files.length === 0 && p.commands.length === 0 && p.checks.length === 0 && !p.extends) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a profile needs at least one of files or commands',
+        path: [],
+      });
+    }
+    const seen = new Set<string>();
+    for (const [i, item] of [...p.files, ...p.commands].entries()) {
+      if (seen.has(item.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate id "${item.id}"`,
+          path: ['files', i, 'id'],
+        });
+      seen.add(item.id);
+    }
+  });
+
+export type Profile = z.output<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
+export type FileSpec = z.output<typeof fileSpecSchema>;
+export type CommandSpec = z.output<typeof commandSpecSchema>;
+export type CheckSpec = z.output<typeof checkSpecSchema>;
+export type ProfileVar = z.output<typeof profileVarSchema>;
+export type FileKind = z.infer<typeof fileKindSchema>;

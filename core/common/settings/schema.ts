@@ -1,0 +1,38 @@
+// The one settings file (YAML) shared by the CLI, `serve` and the desktop app (docs/settings.md).
+// Each subsystem owns its section; the top level is strict so a misspelt section is an error.
+import { z } from 'zod';
+
+export const collectSettingsSchema = z.strictObject({
+  /** Profiles used when `--profile` is not given. */
+  profiles: z.array(z.string()).optional(),
+  /** Where bundles are written when `--out` is not given. */
+  outDir: z.string().optional(),
+  /** Default window start, e.g. `72h`. */
+  since: z.string().optional(),
+  concurrency: z.number().int().min(1).max(16).optional(),
+});
+
+export const networkSettingsSchema = z.strictObject({
+  /** Explicit proxy for HTTP(S) targets; otherwise HTTP(S)_PROXY / NO_PROXY apply. */
+  proxy: z.string().optional(),
+  noProxy: z.string().optional(),
+  /** Extra CA bundle (PEM) trusted for TLS. */
+  caFile: z.string().optional(),
+});
+
+export const settingsSchema = z.strictObject({
+  collect: collectSettingsSchema.optional(),
+  /** Per-product facts used by profiles' `vars` (e.g. products.igl-server.home). */
+  products: z.record(z.string(), z.record(z.string(), z.string())).optional(),
+  /** Remembered contact details (refined by the case model). */
+  contact: z.looseObject({}).optional(),
+  /** Submission targets by name (refined by the submitters). */
+  targets: z.record(z.string(), z.looseObject({ type: z.string() })).optional(),
+  defaultTarget: z.string().optional(),
+  /** Redaction and pseudonymisation options (refined by the redactor). */
+  redaction: z.looseObject({}).optional(),
+  network: networkSettingsSchema.optional(),
+  ui: z.looseObject({}).optional(),
+});
+
+export type Settings = z.output<typeof settingsSchema>;

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every piece in up.d/ in order (one piece per service; see docs/technical/testing.md).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/lib.sh"
+status=0
+for piece in "$here/up.d/"*.sh; do
+  [ -e "$piece" ] || continue
+  log "up: $(basename "$piece")"
+  if ! bash "$piece"; then
+    log "up: $(basename "$piece") failed"; status=1
+    exit 1
+  fi
+done
+exit $status
