@@ -18,7 +18,10 @@ export interface RedactionSession {
   /** A fresh Transform for one item's bytes. */
   stream(item: { id: string; source: string; kind?: string }): RedactingStream;
   /** Redact a whole small text (case fields are never passed here; system report JSON is). */
-  redactText(text: string, item: { id: string; source: string }): { text: string; counts: Record<string, number> };
+  redactText(
+    text: string,
+    item: { id: string; source: string },
+  ): { text: string; counts: Record<string, number> };
   /** Counts per rule over the whole run. */
   totals(): Record<string, number>;
 }
