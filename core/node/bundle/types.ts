@@ -25,3 +25,25 @@ export interface EntrySink {
   addEntry(name: string, source: Readable, opts?: EntryOptions): Promise<EntryResult>;
   addBuffer(name: string, data: string | Uint8Array, opts?: EntryOptions): Promise<EntryResult>;
 }
+
+/** What `BundleWriter.finish` needs to close a bundle. */
+export interface BundleFinish {
+  /** The manifest so far (data items); finish adds the meta entries (case.json, report.html). */
+  manifest: import('../../common/manifest/schema.js').Manifest;
+  /** The case as the user wrote it (never pseudonymised). */
+  caseJson: unknown;
+  reportHtml: string;
+}
+
+/**
+ * A bundle being written: `NAME.zip.partial` until `finish` renames it to `NAME.zip`.
+ * Implemented by core/node/bundle/bundle-writer.ts (`openBundle({ dir, name })`).
+ */
+export interface BundleWriter extends EntrySink {
+  readonly partialPath: string;
+  readonly finalPath: string;
+  /** Write case.json, report.html and manifest.json, the central directory; fsync; rename. */
+  finish(f: BundleFinish): Promise<{ path: string; size: number }>;
+  /** Stop, close and remove the .partial file (used on any fatal error: no .zip is left behind). */
+  abort(): Promise<void>;
+}
