@@ -1,6 +1,7 @@
 // The profile format (docs/profiles.md): what to collect, declared as data. Collectors run these specs;
 // they know nothing about zip files, progress bars or transports.
 import { z } from 'zod';
+import { isValidTimeZone } from '../time/zone.js';
 import { durationSchema, sizeSchema } from '../zod-units.js';
 
 const id = z
@@ -38,9 +39,9 @@ export const fileSpecSchema = z.strictObject({
   /** Globs (picomatch syntax, absolute). `${VAR}` expands from `vars`. */
   paths: z.array(z.string()).min(1),
   exclude: z.array(z.string()).default([]),
-  /** Per file. Over it: `tail` keeps the newest bytes (logs), `skip` leaves the file out. */
+  /** Per file. Over it: `tail` keeps the newest bytes from a line start, `skip` leaves the file out. */
   maxBytes: sizeSchema.default(50 * 1024 * 1024),
-  overLimit: z.enum(['tail', 'skip']).optional(),
+  overLimit: z.enum(['tail', 'skip']).default('tail'),
   maxFiles: z.number().int().positive().default(200),
   /** Skip files not modified within this long (e.g. `30d`). */
   maxAge: durationSchema.optional(),
@@ -56,7 +57,10 @@ export const commandSpecSchema = z.strictObject({
   /** argv array; never a shell string. `${VAR}` expands from `vars`. */
   argv: z.array(z.string()).min(1),
   timeout: durationSchema.default(30_000),
-  maxBytes: sizeSchema.default(1024 * 1024),
+  /** Output is held in memory until the bundle takes it, so it is capped (at most 256 MiB). */
+  maxBytes: sizeSchema
+    .default(1024 * 1024)
+    .refine((n) => n <= 256 * 1024 * 1024, 'maxBytes of a command is at most 256MiB'),
   env: z.record(z.string(), z.string()).optional(),
   cwd: z.string().optional(),
   /** Where the output goes in the bundle (default commands/<id>.txt). */
@@ -116,7 +120,10 @@ export const profileSchema = z
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     appliesWhen: appliesWhenSchema.optional(),
     /** IANA zone for timestamps without one (default: the host's). */
-    timezone: z.string().optional(),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, 'not an IANA time zone (write e.g. Europe/Berlin or UTC)')
+      .optional(),
     product: z
       .strictObject({
         name: z.string(),
@@ -139,7 +146,8 @@ export const profileSchema = z
     redaction: profileRedactionSchema.optional(),
   })
   .superRefine((p, ctx) => {
-    if (p.files.length === 0 && p.commands.length === 0 && p.checks.length === 0 && !p.extends) {
+    // A profile that extends another may add only forbid rules or vars; its base brings the items.
+    if (p.files.length === 0 && p.commands.length === 0 && !p.extends) {
       ctx.addIssue({
         code: 'custom',
         message: 'a profile needs at least one of files or commands',
@@ -147,15 +155,20 @@ export const profileSchema = z
       });
     }
     const seen = new Set<string>();
-    for (const [i, item] of [...p.files, ...p.commands].entries()) {
-      if (seen.has(item.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `duplicate id "${item.id}"`,
-          path: ['files', i, 'id'],
-        });
-      seen.add(item.id);
-    }
+    const lists = [
+      ['files', p.files],
+      ['commands', p.commands],
+    ] as const;
+    for (const [key, list] of lists)
+      list.forEach((item, i) => {
+        if (seen.has(item.id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate id "${item.id}" (ids are unique across files and commands)`,
+            path: [key, i, 'id'],
+          });
+        seen.add(item.id);
+      });
   });
 
 export type Profile = z.output<typeof profileSchema>;

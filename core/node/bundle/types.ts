@@ -1,6 +1,7 @@
 // The contract between the collectors/runner and the bundle writer. The runner hands over one
 // redacted stream per entry; the writer owns everything about zip files.
 import type { Readable } from 'node:stream';
+import type { Manifest } from '../../common/manifest/schema.js';
 
 export interface EntryOptions {
   /** Store without deflating again (already-compressed content: .gz, .zip, .jar, .png, ...). */
@@ -29,7 +30,7 @@ export interface EntrySink {
 /** What `BundleWriter.finish` needs to close a bundle. */
 export interface BundleFinish {
   /** The manifest so far (data items); finish adds the meta entries (case.json, report.html). */
-  manifest: import('../../common/manifest/schema.js').Manifest;
+  manifest: Manifest;
   /** The case as the user wrote it (never pseudonymised). */
   caseJson: unknown;
   reportHtml: string;
