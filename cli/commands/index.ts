@@ -1,6 +1,7 @@
 // Every command, registered in the order `casepack --help` lists them. One module per command.
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { register as caseCmd } from './case.js';
 import { register as config } from './config.js';
 
-export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [config];
+export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [caseCmd, config];

@@ -1,7 +1,18 @@
 // The one service object every front end calls (CLI directly; serve and Electron through the API
 // transports). Each subsystem implements its part in its own module; this class only wires them to
 // settings, the data directory and the event stream.
+import type {
+  CaseCheckArgs,
+  CaseCheckReply,
+  CaseDefaultsReply,
+  CaseDefinitionsReply,
+  CaseLoadReply,
+  CaseSaveReply,
+  ContactReply,
+} from '../common/api/case.js';
+import type { CaseContact, CaseInput } from '../common/case/schema.js';
 import { TypedEmitter } from '../common/events.js';
+import * as caseMethods from './case/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
 
@@ -32,5 +43,28 @@ export class CasepackService {
   reloadSettings(): Promise<LoadedSettings> {
     this.settingsCache = undefined;
     return this.settings();
+  }
+
+  // Case intake (core/node/case/service-methods.ts).
+  caseCheck(args: CaseCheckArgs): Promise<CaseCheckReply> {
+    return caseMethods.caseCheck(this, args);
+  }
+  caseLoad(args: { file: string }): Promise<CaseLoadReply> {
+    return caseMethods.caseLoad(this, args);
+  }
+  caseSave(args: { file: string; case: CaseInput; overwrite?: boolean }): Promise<CaseSaveReply> {
+    return caseMethods.caseSave(this, args);
+  }
+  caseDefaults(args: { profiles?: string[] } = {}): Promise<CaseDefaultsReply> {
+    return caseMethods.caseDefaults(this, args);
+  }
+  contactGet(args: Record<string, never> = {}): Promise<ContactReply> {
+    return caseMethods.contactGet(this, args);
+  }
+  contactSet(args: { contact: CaseContact }): Promise<ContactReply> {
+    return caseMethods.contactSet(this, args);
+  }
+  async caseDefinitions(args: Record<string, never> = {}): Promise<CaseDefinitionsReply> {
+    return caseMethods.caseDefinitions(args);
   }
 }

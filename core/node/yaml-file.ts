@@ -1,7 +1,7 @@
 // Reading human-written YAML (profiles, settings, case files) with errors that name the file, the line
 // and the key, so the person who wrote it can fix it at once.
 import { readFile } from 'node:fs/promises';
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { CasepackError, errorMessage, type ErrorCode } from '../common/errors.js';
 
@@ -24,15 +24,30 @@ function nodeAt(doc: ReturnType<typeof parseDocument>, path: PropertyKey[]): Yam
   return n && typeof n === 'object' && 'range' in (n as object) ? (n as YamlNode) : undefined;
 }
 
+export interface ParseYamlOptions {
+  file: string;
+  what: string;
+  code?: ErrorCode;
+  /** Numbers become the text the person wrote (for free-text fields such as versions). */
+  numbersAsText?: boolean;
+}
+
 /** Parse YAML text and validate it; throws a CasepackError listing every problem with line numbers. */
 export function parseYaml<S extends z.ZodType>(
   text: string,
   schema: S,
-  opts: { file: string; what: string; code?: ErrorCode },
+  opts: ParseYamlOptions,
 ): z.output<S> {
   const code = opts.code ?? 'config';
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // `version: 5.10` would otherwise become the number 5.1: keep numbers exactly as written.
+  if (opts.numbersAsText)
+    visit(doc, {
+      Scalar(_k, n) {
+        if (typeof n.value === 'number' && typeof n.source === 'string') n.value = n.source;
+      },
+    });
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
     const pos = lc.linePos(e.pos[0]);
@@ -92,7 +107,7 @@ export function parseYaml<S extends z.ZodType>(
 export async function loadYamlFile<S extends z.ZodType>(
   file: string,
   schema: S,
-  opts: { what: string; code?: ErrorCode },
+  opts: Omit<ParseYamlOptions, 'file'>,
 ): Promise<z.output<S>> {
   let text: string;
   try {
@@ -111,5 +126,5 @@ export async function loadYamlFile<S extends z.ZodType>(
       file,
     );
   }
-  return parseYaml(text, schema, { file, what: opts.what, code: opts.code });
+  return parseYaml(text, schema, { ...opts, file });
 }

@@ -1,6 +1,7 @@
 // The one settings file (YAML) shared by the CLI, `serve` and the desktop app (docs/settings.md).
 // Each subsystem owns its section; the top level is strict so a misspelt section is an error.
 import { z } from 'zod';
+import { contactChannelSchema } from '../case/schema.js';
 
 export const collectSettingsSchema = z.strictObject({
   /** Profiles used when `--profile` is not given. */
@@ -10,6 +11,16 @@ export const collectSettingsSchema = z.strictObject({
   /** Default window start, e.g. `72h`. */
   since: z.string().optional(),
   concurrency: z.number().int().min(1).max(16).optional(),
+});
+
+/** Contact details remembered by the case intake, so they are asked once (docs/cases.md). */
+export const contactSettingsSchema = z.strictObject({
+  name: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  organization: z.string().optional(),
+  preferredChannel: contactChannelSchema.optional(),
+  timeZone: z.string().optional(),
 });
 
 export const networkSettingsSchema = z.strictObject({
@@ -24,8 +35,8 @@ export const settingsSchema = z.strictObject({
   collect: collectSettingsSchema.optional(),
   /** Per-product facts used by profiles' `vars` (e.g. products.igl-server.home). */
   products: z.record(z.string(), z.record(z.string(), z.string())).optional(),
-  /** Remembered contact details (refined by the case model). */
-  contact: z.looseObject({}).optional(),
+  /** Remembered contact details, offered by `casepack case new` and the UI. */
+  contact: contactSettingsSchema.optional(),
   /** Submission targets by name (refined by the submitters). */
   targets: z.record(z.string(), z.looseObject({ type: z.string() })).optional(),
   defaultTarget: z.string().optional(),
