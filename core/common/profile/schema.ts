@@ -76,25 +76,86 @@ export const commandSpecSchema = z.strictObject({
     .optional(),
 });
 
-/** A health check for the diagnostic report. */
-export const checkSpecSchema = z.strictObject({
-  id,
-  description: z.string().optional(),
-  /** Can a TCP connection be opened? host/port given, or found in a file by a regex with named groups. */
-  tcp: z
-    .strictObject({
-      host: z.string().optional(),
-      port: z.number().int().optional(),
-      fromFile: z.string().optional(),
-      pattern: z.string().optional(),
-    })
-    .optional(),
-  /** Does a path exist / is the file system with it fuller than this percentage? */
-  diskFree: z
-    .strictObject({ path: z.string(), minFreePercent: z.number().min(0).max(100) })
-    .optional(),
-  timeout: durationSchema.default(5_000),
-});
+/** A regex source that compiles; with `groups`, it must define these named groups. */
+function regexSource(groups: string[] = []) {
+  return z.string().superRefine((src, ctx) => {
+    let re: RegExp;
+    try {
+      re = new RegExp(src);
+    } catch (e) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a valid regular expression: ${(e as Error).message}`,
+      });
+      return;
+    }
+    // A regex's named groups show in its source as (?<name>...).
+    for (const g of groups)
+      if (!re.source.includes(`(?<${g}>`))
+        ctx.addIssue({
+          code: 'custom',
+          message: `the regular expression needs a named group (?<${g}>...)`,
+        });
+  });
+}
+
+const port = z.number().int().min(1).max(65535);
+
+/** A health check for the diagnostic report (docs/technical/system-report.md). Exactly one kind. */
+export const checkSpecSchema = z
+  .strictObject({
+    id,
+    description: z.string().optional(),
+    /**
+     * Can a TCP connection be opened? `host` and `port` given, or found in a file (`fromFile`) by
+     * regexes with named groups `host` and (optionally) `port`; every distinct match is tried.
+     */
+    tcp: z
+      .strictObject({
+        host: z.string().optional(),
+        port: port.optional(),
+        fromFile: z.string().optional(),
+        pattern: z.union([regexSource(['host']), z.array(regexSource(['host'])).min(1)]).optional(),
+        /** Port when a match has none (e.g. 5432 for `jdbc:postgresql://db/igl`). */
+        defaultPort: port.optional(),
+      })
+      .superRefine((t, ctx) => {
+        const direct = t.host !== undefined || t.port !== undefined;
+        const fromFile = t.fromFile !== undefined || t.pattern !== undefined;
+        if (
+          direct === fromFile ||
+          (direct && (!t.host || !t.port)) ||
+          (fromFile && (!t.fromFile || !t.pattern))
+        )
+          ctx.addIssue({
+            code: 'custom',
+            message: 'give either host and port, or fromFile and pattern',
+          });
+      })
+      .optional(),
+    /** Is there enough free space on the file system that holds `path`? */
+    diskFree: z
+      .strictObject({
+        path: z.string(),
+        minFreePercent: z.number().min(0).max(100).optional(),
+        minFreeBytes: sizeSchema.optional(),
+      })
+      .refine((d) => d.minFreePercent !== undefined || d.minFreeBytes !== undefined, {
+        message: 'give minFreePercent or minFreeBytes',
+      })
+      .optional(),
+    /** Is a process running whose command line contains all of these strings? */
+    process: z.strictObject({ argvContains: z.array(z.string()).min(1) }).optional(),
+    timeout: durationSchema.default(5_000),
+  })
+  .superRefine((c, ctx) => {
+    const kinds = [c.tcp, c.diskFree, c.process].filter((k) => k !== undefined).length;
+    if (kinds !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a check needs exactly one of tcp, diskFree, process',
+      });
+  });
 
 export const redactionRuleSchema = z.strictObject({
   id,
@@ -169,6 +230,16 @@ export const profileSchema = z
           });
         seen.add(item.id);
       });
+    const checkIds = new Set<string>();
+    for (const [i, c] of p.checks.entries()) {
+      if (checkIds.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate check id "${c.id}"`,
+          path: ['checks', i, 'id'],
+        });
+      checkIds.add(c.id);
+    }
   });
 
 export type Profile = z.output<typeof profileSchema>;

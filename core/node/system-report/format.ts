@@ -1,0 +1,4 @@
+// How durations read in reasons and messages: "500 ms", "1.5 s".
+export function formatTimeout(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}

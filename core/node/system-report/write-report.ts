@@ -1,0 +1,193 @@
+// Runs the system report's sections side by side, each under its own timeout, and writes each as
+// system/<id>.json through the redaction session into the bundle. A section that fails or runs out
+// of time becomes a `failed` manifest item with the reason; the others carry on.
+import type { ManifestItem } from '../../common/manifest/schema.js';
+import { CasepackError, errorMessage } from '../../common/errors.js';
+import type { EntrySink } from '../bundle/types.js';
+import type { RedactionSession } from '../redact/types.js';
+import { runCapture } from './exec.js';
+import { formatTimeout } from './format.js';
+import { SECTIONS } from './sections/index.js';
+import type {
+  SectionContext,
+  SectionOutcome,
+  SystemReportOptions,
+  SystemReportResult,
+  SystemSection,
+} from './types.js';
+
+/** Run a section under its timeout; resolves with its data or rejects with the reason. */
+async function runSection(
+  section: SystemSection,
+  timeoutMs: number,
+  opts: SystemReportOptions,
+): Promise<Record<string, unknown>> {
+  const ac = new AbortController();
+  const onOuterAbort = (): void => ac.abort();
+  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const started = performance.now();
+  const notes: string[] = [];
+  const env = opts.env ?? process.env;
+  const ctx: SectionContext = {
+    env,
+    signal: ac.signal,
+    timeoutMs,
+    remainingMs: () => Math.max(0, timeoutMs - (performance.now() - started)),
+    run: (argv, ms) =>
+      runCapture(argv, { timeoutMs: Math.max(1, ms ?? ctx.remainingMs()), env, signal: ac.signal }),
+    note: (t) => notes.push(t),
+    products: opts.products ?? [],
+    vars: opts.vars ?? {},
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      ac.abort();
+      reject(new CasepackError('timeout', `timed out after ${formatTimeout(timeoutMs)}`));
+    }, timeoutMs);
+  });
+  const cancelled = new Promise<never>((_, reject) => {
+    if (opts.signal?.aborted) reject(new CasepackError('cancelled', 'cancelled'));
+    opts.signal?.addEventListener(
+      'abort',
+      () => reject(new CasepackError('cancelled', 'cancelled')),
+      {
+        once: true,
+      },
+    );
+  });
+  try {
+    const data = await Promise.race([section.collect(ctx), timeout, cancelled]);
+    return notes.length ? { ...data, notes } : data;
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onOuterAbort);
+    ac.abort();
+  }
+}
+
+/** Bounded-concurrency map that keeps the input order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (t: T) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+export async function writeSystemReport(
+  sink: EntrySink,
+  session: RedactionSession,
+  opts: SystemReportOptions = {},
+): Promise<SystemReportResult> {
+  const t0 = performance.now();
+  const sections = opts.only ? SECTIONS.filter((s) => opts.only?.includes(s.id)) : SECTIONS;
+  const one = async (
+    section: SystemSection,
+  ): Promise<{ item: ManifestItem; outcome: SectionOutcome }> => {
+    const id = `system:${section.id}`;
+    const entry = `system/${section.id}.json`;
+    const timeoutMs = opts.timeouts?.[section.id] ?? section.timeoutMs;
+    const startedAt = new Date();
+    const s0 = performance.now();
+    const base = { id, type: 'system' as const, source: id, startedAt: startedAt.toISOString() };
+    let data: Record<string, unknown>;
+    try {
+      data = await runSection(section, timeoutMs, opts);
+    } catch (e) {
+      const durationMs = Math.round(performance.now() - s0);
+      // Error text can quote command output: it passes the redactor like everything else.
+      const reason = session.redactText(errorMessage(e), { id, source: id }).text;
+      const item: ManifestItem = { ...base, status: 'failed', reason, durationMs };
+      const outcome: SectionOutcome = {
+        id: section.id,
+        title: section.title,
+        status: 'failed',
+        reason,
+        durationMs,
+      };
+      return { item, outcome };
+    }
+    const durationMs = Math.round(performance.now() - s0);
+    const json = JSON.stringify(
+      {
+        section: section.id,
+        title: section.title,
+        collectedAt: startedAt.toISOString(),
+        durationMs,
+        ...data,
+      },
+      null,
+      2,
+    );
+    const red = session.redactText(`${json}\n`, { id, source: id });
+    try {
+      const res = await sink.addBuffer(entry, red.text, { mtime: startedAt });
+      let parsed: Record<string, unknown> | undefined;
+      try {
+        parsed = JSON.parse(red.text) as Record<string, unknown>;
+      } catch {
+        parsed = { text: red.text };
+      }
+      const item: ManifestItem = {
+        ...base,
+        path: res.name,
+        size: res.size,
+        compressedSize: res.compressedSize,
+        sha256: res.sha256,
+        status: 'collected',
+        durationMs,
+        redaction: { counts: red.counts },
+      };
+      return {
+        item,
+        outcome: {
+          id: section.id,
+          title: section.title,
+          status: 'collected' as const,
+          durationMs,
+          data: parsed,
+        },
+      };
+    } catch (e) {
+      const reason = `could not write ${entry}: ${errorMessage(e)}`;
+      return {
+        item: { ...base, status: 'failed' as const, reason, durationMs } satisfies ManifestItem,
+        outcome: {
+          id: section.id,
+          title: section.title,
+          status: 'failed' as const,
+          reason,
+          durationMs,
+        },
+      };
+    }
+  };
+  const limit = opts.concurrency ?? sections.length;
+  const quiet = await mapLimit(
+    sections.filter((s) => s.quiet),
+    limit,
+    one,
+  );
+  const rest = await mapLimit(
+    sections.filter((s) => !s.quiet),
+    limit,
+    one,
+  );
+  const byId = new Map([...quiet, ...rest].map((r) => [r.outcome.id, r]));
+  const results = sections.map((s) => byId.get(s.id)!);
+  return {
+    items: results.map((r) => r.item),
+    sections: results.map((r) => r.outcome),
+    durationMs: Math.round(performance.now() - t0),
+  };
+}

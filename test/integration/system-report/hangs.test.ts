@@ -1,0 +1,81 @@
+// A section whose source of facts hangs: it fails at its own timeout with the reason, what it
+// started is killed with its process group, and every other section is still collected.
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { identitySession } from '../../../core/node/redact/identity.js';
+import { writeSystemReport } from '../../../core/node/system-report/write-report.js';
+import { dirSink } from '../../support/dir-sink.js';
+import { tempDir } from '../../support/tmp.js';
+
+/** PIDs whose command line contains `marker`. */
+async function pidsWith(marker: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const n of await readdir('/proc')) {
+    if (!/^\d+$/.test(n)) continue;
+    const cmd = await readFile(`/proc/${n}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.split('\0').includes(marker)) out.push(Number(n));
+  }
+  return out;
+}
+
+describe('a section that hangs', () => {
+  it('fails at its timeout, its command is killed, and the other sections are collected', async () => {
+    const dir = await tempDir();
+    const marker = '600.4242';
+    const r = await writeSystemReport(dirSink(dir), identitySession(), {
+      products: [
+        { profile: 'hung', name: 'Hung Product', versionFrom: { argv: ['sleep', marker] } },
+      ],
+      timeouts: { product: 1500 },
+    });
+    const product = r.items.find((i) => i.id === 'system:product');
+    expect(product).toMatchObject({ status: 'failed', reason: 'timed out after 1.5 s' });
+    expect(product?.path).toBeUndefined();
+    expect(existsSync(path.join(dir, 'system', 'product.json'))).toBe(false);
+    const others = r.items.filter((i) => i.id !== 'system:product');
+    expect(others.length).toBeGreaterThan(10);
+    for (const i of others) expect(i.status, `${i.id}: ${i.reason ?? ''}`).toBe('collected');
+    expect(await pidsWith(marker)).toEqual([]);
+    const outcome = r.sections.find((s) => s.id === 'product');
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'timed out after 1.5 s' });
+  });
+
+  it.runIf(!existsSync('/run/systemd/system') && existsSync('/etc/init.d'))(
+    'an init script whose status hangs leaves the services listed with their state unknown',
+    async () => {
+      const dir = await tempDir();
+      const bin = path.join(dir, 'bin');
+      await mkdir(bin);
+      const marker = '600.5151';
+      // `service --status-all` that hangs the way a broken init script's `status` does.
+      await writeFile(
+        path.join(bin, 'service'),
+        `#!/bin/sh\necho ' [ + ]  early-bird'\nexec sleep ${marker}\n`,
+      );
+      await chmod(path.join(bin, 'service'), 0o755);
+      const r = await writeSystemReport(dirSink(path.join(dir, 'out')), identitySession(), {
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+        only: ['services'],
+        timeouts: { services: 2500 },
+      });
+      expect(r.items[0]).toMatchObject({ id: 'system:services', status: 'collected' });
+      const svc = JSON.parse(
+        await readFile(path.join(dir, 'out', 'system', 'services.json'), 'utf8'),
+      ) as {
+        services: Array<{ name: string; state: string }>;
+        notes: string[];
+      };
+      expect(svc.notes.join(' ')).toMatch(
+        /service --status-all timed out after 1\.\d s \(an init script's "status" hangs\?\)/,
+      );
+      expect(svc.services).toContainEqual({ name: 'early-bird', state: 'running' });
+      for (const s of (await readdir('/etc/init.d')).filter(
+        (n) => !['README', 'skeleton', 'rc', 'rcS'].includes(n),
+      ))
+        expect(svc.services).toContainEqual({ name: s, state: 'unknown' });
+      expect(await pidsWith(marker)).toEqual([]);
+    },
+  );
+});
