@@ -4,6 +4,7 @@
 import type { ManifestItem } from '../../common/manifest/schema.js';
 import { CasepackError, errorMessage } from '../../common/errors.js';
 import type { EntrySink } from '../bundle/types.js';
+import { SinkError } from '../collect/collector-context.js';
 import type { RedactionSession } from '../redact/types.js';
 import { runCapture } from './exec.js';
 import { formatTimeout } from './format.js';
@@ -159,17 +160,8 @@ export async function writeSystemReport(
         },
       };
     } catch (e) {
-      const reason = `could not write ${entry}: ${errorMessage(e)}`;
-      return {
-        item: { ...base, status: 'failed' as const, reason, durationMs } satisfies ManifestItem,
-        outcome: {
-          id: section.id,
-          title: section.title,
-          status: 'failed' as const,
-          reason,
-          durationMs,
-        },
-      };
+      // The bundle cannot take entries any more: nothing later can be written either.
+      throw new SinkError(e);
     }
   };
   const limit = opts.concurrency ?? sections.length;

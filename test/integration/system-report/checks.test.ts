@@ -1,7 +1,7 @@
 // Health checks against real sockets, a real file system and real processes. A check never hangs:
 // a listener that never accepts is reported at the check's timeout.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileSchema, type CheckSpec } from '../../../core/common/profile/schema.js';
 import { identitySession } from '../../../core/node/redact/identity.js';
 import { CHECKS_ENTRY, runChecks } from '../../../core/node/system-report/checks/run-checks.js';
-import { dirSink } from '../../support/dir-sink.js';
+import { MemorySink } from '../../support/memory-sink.js';
 import { tempDir } from '../../support/tmp.js';
 
 function checks(list: unknown[]): CheckSpec[] {
-  return profileSchema.parse({ name: 't', checks: list }).checks;
+  return profileSchema.parse({ name: 't', commands: [{ id: 'c', argv: ['true'] }], checks: list })
+    .checks;
 }
 
 /** A port nothing listens on: bind, read the port, close. */
@@ -86,7 +87,7 @@ describe('health checks', () => {
         { id: 'db-up', tcp: { host: '127.0.0.1', port: dbPort } },
         { id: 'db-down', tcp: { host: '127.0.0.1', port: deadPort } },
       ]),
-      dirSink(path.join(dir, 'a')),
+      new MemorySink(),
       identitySession(),
     );
     expect(r.results[0]).toMatchObject({
@@ -103,7 +104,7 @@ describe('health checks', () => {
   it('gives up on a listener that never answers at the timeout, without hanging', async () => {
     const r = await runChecks(
       checks([{ id: 'blackhole', tcp: { host: '127.0.0.1', port: stuck.port }, timeout: '1s' }]),
-      dirSink(path.join(dir, 'b')),
+      new MemorySink(),
       identitySession(),
     );
     expect(r.results[0]).toMatchObject({ status: 'fail' });
@@ -128,13 +129,14 @@ describe('health checks', () => {
     );
     const pattern =
       '<connection-url>\\s*jdbc:postgresql://(?<host>\\$\\{[^}]+\\}|[^:/<\\s]+)(?::(?<port>\\d+))?';
+    const sink = new MemorySink();
     const r = await runChecks(
       checks([
         { id: 'ds', tcp: { fromFile: '${HOME_DIR}/standalone.xml', pattern, defaultPort: 5432 } },
         { id: 'ds-nofile', tcp: { fromFile: '${HOME_DIR}/missing.xml', pattern } },
         { id: 'ds-novar', tcp: { fromFile: '${IGL_HOME}/standalone.xml', pattern } },
       ]),
-      dirSink(path.join(dir, 'c')),
+      sink,
       identitySession(),
       { vars: { HOME_DIR: dir } },
     );
@@ -164,7 +166,7 @@ describe('health checks', () => {
       ['check:ds-novar', 'skipped'],
     ]);
     expect(r.items[1]).toMatchObject({ type: 'check', result: 'fail' });
-    const written = JSON.parse(await readFile(path.join(dir, 'c', CHECKS_ENTRY), 'utf8')) as {
+    const written = JSON.parse(sink.text(CHECKS_ENTRY)) as {
       summary: unknown;
     };
     expect(written.summary).toEqual({ pass: 0, fail: 1, skipped: 2, error: 0 });
@@ -177,7 +179,7 @@ describe('health checks', () => {
         { id: 'tmp-huge', diskFree: { path: dir, minFreeBytes: '1024TiB' } },
         { id: 'gone', diskFree: { path: path.join(dir, 'no', 'such'), minFreePercent: 5 } },
       ]),
-      dirSink(path.join(dir, 'd')),
+      new MemorySink(),
       identitySession(),
     );
     expect(r.results.map((c) => c.status)).toEqual(['pass', 'fail', 'skipped']);
@@ -191,7 +193,7 @@ describe('health checks', () => {
         { id: 'up', process: { argvContains: ['sleep', '300.8383'] } },
         { id: 'down', process: { argvContains: ['no-such-server-4711'] } },
       ]),
-      dirSink(path.join(dir, 'e')),
+      new MemorySink(),
       identitySession(),
     );
     expect(r.results[0]).toMatchObject({ status: 'pass', message: `running: PID ${marker.pid}` });

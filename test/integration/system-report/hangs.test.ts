@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { identitySession } from '../../../core/node/redact/identity.js';
 import { writeSystemReport } from '../../../core/node/system-report/write-report.js';
-import { dirSink } from '../../support/dir-sink.js';
+import { MemorySink } from '../../support/memory-sink.js';
 import { tempDir } from '../../support/tmp.js';
 
 /** PIDs whose command line contains `marker`. */
@@ -22,9 +22,9 @@ async function pidsWith(marker: string): Promise<number[]> {
 
 describe('a section that hangs', () => {
   it('fails at its timeout, its command is killed, and the other sections are collected', async () => {
-    const dir = await tempDir();
+    const sink = new MemorySink();
     const marker = '600.4242';
-    const r = await writeSystemReport(dirSink(dir), identitySession(), {
+    const r = await writeSystemReport(sink, identitySession(), {
       products: [
         { profile: 'hung', name: 'Hung Product', versionFrom: { argv: ['sleep', marker] } },
       ],
@@ -33,7 +33,7 @@ describe('a section that hangs', () => {
     const product = r.items.find((i) => i.id === 'system:product');
     expect(product).toMatchObject({ status: 'failed', reason: 'timed out after 1.5 s' });
     expect(product?.path).toBeUndefined();
-    expect(existsSync(path.join(dir, 'system', 'product.json'))).toBe(false);
+    expect(sink.entries.has('system/product.json')).toBe(false);
     const others = r.items.filter((i) => i.id !== 'system:product');
     expect(others.length).toBeGreaterThan(10);
     for (const i of others) expect(i.status, `${i.id}: ${i.reason ?? ''}`).toBe('collected');
@@ -55,15 +55,14 @@ describe('a section that hangs', () => {
         `#!/bin/sh\necho ' [ + ]  early-bird'\nexec sleep ${marker}\n`,
       );
       await chmod(path.join(bin, 'service'), 0o755);
-      const r = await writeSystemReport(dirSink(path.join(dir, 'out')), identitySession(), {
+      const sink = new MemorySink();
+      const r = await writeSystemReport(sink, identitySession(), {
         env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
         only: ['services'],
         timeouts: { services: 2500 },
       });
       expect(r.items[0]).toMatchObject({ id: 'system:services', status: 'collected' });
-      const svc = JSON.parse(
-        await readFile(path.join(dir, 'out', 'system', 'services.json'), 'utf8'),
-      ) as {
+      const svc = JSON.parse(sink.text('system/services.json')) as {
         services: Array<{ name: string; state: string }>;
         notes: string[];
       };

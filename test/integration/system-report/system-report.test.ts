@@ -3,7 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,7 @@ import { identitySession } from '../../../core/node/redact/identity.js';
 import { SECTION_IDS } from '../../../core/node/system-report/sections/index.js';
 import type { SystemReportResult } from '../../../core/node/system-report/types.js';
 import { writeSystemReport } from '../../../core/node/system-report/write-report.js';
-import { dirSink } from '../../support/dir-sink.js';
-import { tempDir } from '../../support/tmp.js';
+import { MemorySink } from '../../support/memory-sink.js';
 
 const SECRET_ENV = 'env-secret-7f3a91c2';
 const SECRET_URL_PW = 'proxy-pw-51d0e8';
@@ -20,19 +19,20 @@ const SECRET_ARG = 'argv-secret-c44b2e';
 
 type Json = Record<string, unknown>;
 
-async function readJson(dir: string, id: string): Promise<Json> {
-  return JSON.parse(await readFile(path.join(dir, 'system', `${id}.json`), 'utf8')) as Json;
+let sink: MemorySink;
+
+function readJson(id: string): Json {
+  return JSON.parse(sink.text(`system/${id}.json`)) as Json;
 }
 
 describe('the system report on this machine', () => {
-  let dir: string;
   let result: SystemReportResult;
   let server: net.Server;
   let port: number;
   let busy: ChildProcess;
 
   beforeAll(async () => {
-    dir = await tempDir();
+    sink = new MemorySink();
     server = net.createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     port = (server.address() as net.AddressInfo).port;
@@ -47,7 +47,7 @@ describe('the system report on this machine', () => {
       HTTPS_PROXY: `http://alice:${SECRET_URL_PW}@proxy.example:3128`,
       CASEPACK_TEST_PLAIN: 'plain-value-visible',
     };
-    result = await writeSystemReport(dirSink(dir), identitySession(), { env });
+    result = await writeSystemReport(sink, identitySession(), { env });
   });
 
   afterAll(async () => {
@@ -60,18 +60,22 @@ describe('the system report on this machine', () => {
     for (const item of result.items) {
       expect(item.status, `${item.id}: ${item.reason ?? ''}`).toBe('collected');
       expect(item.type).toBe('system');
-      const bytes = readFileSync(path.join(dir, item.path ?? 'missing'));
-      expect(item.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-      expect(item.size).toBe(bytes.length);
-      expect(() => JSON.parse(bytes.toString('utf8'))).not.toThrow();
+      const entry = sink.entries.get(item.path ?? 'missing');
+      expect(item.sha256).toBe(
+        createHash('sha256')
+          .update(entry?.data ?? '')
+          .digest('hex'),
+      );
+      expect(item.size).toBe(entry?.data?.length);
+      expect(() => JSON.parse(sink.text(item.path ?? ''))).not.toThrow();
     }
-    expect((await readdir(path.join(dir, 'system'))).sort()).toEqual(
-      SECTION_IDS.map((id) => `${id}.json`).sort(),
+    expect([...sink.entries.keys()].sort()).toEqual(
+      SECTION_IDS.map((id) => `system/${id}.json`).sort(),
     );
   });
 
   it('reports the running kernel and distribution as uname and os-release do', async () => {
-    const os = await readJson(dir, 'os');
+    const os = readJson('os');
     expect(os.kernel).toBe(execFileSync('uname', ['-r'], { encoding: 'utf8' }).trim());
     expect(os.architecture).toBe(execFileSync('uname', ['-m'], { encoding: 'utf8' }).trim());
     const id = /^ID=(.*)$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1]?.replace(/"/g, '');
@@ -79,7 +83,7 @@ describe('the system report on this machine', () => {
   });
 
   it('lists the port this test listens on, with this process as its owner', async () => {
-    const net = await readJson(dir, 'network');
+    const net = readJson('network');
     const mine = (net.listening as Json[]).find((l) => l.port === port && l.protocol === 'tcp');
     expect(mine).toMatchObject({ address: '127.0.0.1' });
     expect((mine?.processes as Json[] | undefined)?.map((p) => p.pid)).toContain(process.pid);
@@ -88,7 +92,7 @@ describe('the system report on this machine', () => {
   });
 
   it('puts the CPU-busy child near the top by CPU, its secret option masked', async () => {
-    const procs = await readJson(dir, 'processes');
+    const procs = readJson('processes');
     const top = procs.topByCpu as Json[];
     const child = top.find((p) => p.pid === busy.pid);
     expect(child, JSON.stringify(top.slice(0, 5))).toBeDefined();
@@ -98,30 +102,30 @@ describe('the system report on this machine', () => {
   });
 
   it('never writes a masked value: env secrets, URL passwords, secret arguments', async () => {
-    const env = (await readJson(dir, 'environment')).variables as Record<string, string>;
+    const env = readJson('environment').variables as Record<string, string>;
     expect(env.CASEPACK_TEST_DB_PASSWORD).toBe('<masked>');
     expect(env.HTTPS_PROXY).toBe('http://alice:<masked>@proxy.example:3128');
     expect(env.CASEPACK_TEST_PLAIN).toBe('plain-value-visible');
-    for (const f of await readdir(path.join(dir, 'system'))) {
-      const text = await readFile(path.join(dir, 'system', f), 'utf8');
+    for (const name of sink.entries.keys()) {
+      const text = sink.text(name);
       for (const s of [SECRET_ENV, SECRET_URL_PW, SECRET_ARG])
-        expect(text, `${s} in ${f}`).not.toContain(s);
+        expect(text, `${s} in ${name}`).not.toContain(s);
     }
   });
 
   it('reports memory, the root file system and limits as the kernel and df see them', async () => {
-    const mem = await readJson(dir, 'memory');
+    const mem = readJson('memory');
     const memTotal =
       Number(/^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]) * 1024;
     expect(mem.totalBytes).toBe(memTotal);
-    const fs = await readJson(dir, 'filesystems');
+    const fs = readJson('filesystems');
     const root = (fs.filesystems as Json[]).find((f) => f.mount === '/');
     const df =
       execFileSync('df', ['-kP', '/'], { encoding: 'utf8' }).trim().split('\n')[1]?.split(/\s+/) ??
       [];
     expect(root?.sizeBytes).toBe(Number(df[1]) * 1024);
     expect(typeof root?.inodes).toBe('number');
-    const limits = await readJson(dir, 'limits');
+    const limits = readJson('limits');
     const nofile = execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim();
     expect((limits.process as Record<string, Json>)['Max open files']?.soft).toBe(nofile);
     expect((limits.kernel as Json)['fs.file-max']).toBe(
@@ -130,7 +134,7 @@ describe('the system report on this machine', () => {
   });
 
   it("finds Debian's OpenJDK 17 with the version java -version prints", async () => {
-    const java = await readJson(dir, 'java');
+    const java = readJson('java');
     const real = execFileSync('readlink', ['-f', '/usr/bin/java'], { encoding: 'utf8' }).trim();
     const home = path.dirname(path.dirname(real));
     const rt = (java.runtimes as Json[]).find((r) => r.home === home);
@@ -142,7 +146,7 @@ describe('the system report on this machine', () => {
   });
 
   it('describes the service manager that is really there', async () => {
-    const svc = await readJson(dir, 'services');
+    const svc = readJson('services');
     const expected = existsSync('/run/systemd/system')
       ? 'systemd'
       : existsSync('/run/openrc')
@@ -160,7 +164,7 @@ describe('the system report on this machine', () => {
   });
 
   it('says plainly when clock sync is unknown, naming what it tried', async () => {
-    const time = await readJson(dir, 'time');
+    const time = readJson('time');
     const sync = time.clockSync as Json;
     expect(time.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     if (sync.synchronized === 'unknown') {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileSchema } from '../../../core/common/profile/schema.js';
 import { findTargets, resolveExpression } from '../../../core/node/system-report/checks/tcp.js';
-import { expandVars } from '../../../core/node/system-report/expand.js';
+import { missingVarsReason } from '../../../core/node/system-report/format.js';
 
 const STANDALONE_PG = `<datasource jndi-name="java:jboss/datasources/IglDS" pool-name="IglDS">
   <connection-url>jdbc:postgresql://\${env.IGL_DB_HOST:db.corp.example}:5433/igl</connection-url>
@@ -45,15 +45,9 @@ describe('health check targets', () => {
     expect(resolveExpression('${unknown}', {})).toBe('${unknown}');
   });
 
-  it('expands profile variables and names the ones that did not resolve', () => {
-    expect(expandVars('${IGL_HOME}/standalone', { IGL_HOME: '/opt/igl' })).toEqual({
-      ok: true,
-      value: '/opt/igl/standalone',
-    });
-    expect(expandVars('${IGL_HOME}/${X}/${X}', {})).toEqual({
-      ok: false,
-      missing: ['IGL_HOME', 'X'],
-    });
+  it('names the profile variables that did not resolve', () => {
+    expect(missingVarsReason(['IGL_HOME'])).toBe('variable ${IGL_HOME} not resolved');
+    expect(missingVarsReason(['A', 'B'])).toBe('variables ${A}, ${B} not resolved');
   });
 
   it('rejects checks that are ambiguous or whose regex cannot find a host', () => {

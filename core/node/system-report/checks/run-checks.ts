@@ -5,9 +5,10 @@ import { CasepackError, errorMessage } from '../../../common/errors.js';
 import type { ManifestItem } from '../../../common/manifest/schema.js';
 import type { CheckSpec } from '../../../common/profile/schema.js';
 import type { EntrySink } from '../../bundle/types.js';
+import { SinkError } from '../../collect/collector-context.js';
 import type { RedactionSession } from '../../redact/types.js';
-import { expandVars, missingVarsReason, type Expanded } from '../expand.js';
-import { formatTimeout } from '../format.js';
+import { expandVars, type Expansion } from '../../../common/profile/vars.js';
+import { formatTimeout, missingVarsReason } from '../format.js';
 import { diskFreeCheck } from './disk-free.js';
 import { processCheck } from './process.js';
 import { tcpCheck } from './tcp.js';
@@ -39,7 +40,7 @@ function expandSpec<T>(
   missing: Set<string>,
 ): T {
   if (typeof value === 'string') {
-    const r: Expanded = expandVars(value, vars);
+    const r: Expansion = expandVars(value, vars);
     if (!r.ok) r.missing.forEach((m) => missing.add(m));
     return (r.ok ? r.value : value) as T;
   }
@@ -166,13 +167,7 @@ export async function runChecks(
       // the redactor changed the JSON's shape: report.html shows the messages redacted one by one
     }
   } catch (e) {
-    fileItem = {
-      id: 'system:checks',
-      type: 'system',
-      source: 'system:checks',
-      status: 'failed',
-      reason: `could not write ${CHECKS_ENTRY}: ${errorMessage(e)}`,
-    };
+    throw new SinkError(e);
   }
   return { items: [fileItem, ...results.map(manifestItem)], results: written };
 }

@@ -3,7 +3,8 @@
 // command gets the rest of the section's time: a product command that hangs fails this section at
 // its timeout, and nothing else.
 import { CasepackError } from '../../../common/errors.js';
-import { expandVars, missingVarsReason } from '../expand.js';
+import { expandVars } from '../../../common/profile/vars.js';
+import { missingVarsReason } from '../format.js';
 import { describeEnd } from '../exec.js';
 import { readSmall } from '../proc.js';
 import type { ProductSpec, SectionContext, SystemSection } from '../types.js';
