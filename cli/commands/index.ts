@@ -3,5 +3,10 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as caseCmd } from './case.js';
 import { register as config } from './config.js';
+import { register as serve } from './serve.js';
 
-export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [caseCmd, config];
+export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
+  caseCmd,
+  config,
+  serve,
+];

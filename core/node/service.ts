@@ -11,8 +11,11 @@ import type {
   ContactReply,
 } from '../common/api/case.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
+import { CasepackError } from '../common/errors.js';
 import { TypedEmitter } from '../common/events.js';
+import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
 import * as caseMethods from './case/service-methods.js';
+import { resolveSecret } from './settings/secrets.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
 
@@ -21,6 +24,11 @@ export interface ServiceOptions {
   configFile?: string;
   /** Data directory (site key, baselines, outbox, history); default per platform or CASEPACK_DATA_DIR. */
   dataDir?: string;
+  /**
+   * The desktop app's secure storage, for `{ keychain: NAME }` secret references (Electron
+   * safeStorage). Absent in the CLI and `serve`, where such references are refused.
+   */
+  keychain?: (name: string) => Promise<string | undefined>;
 }
 
 export class CasepackService {
@@ -28,10 +36,23 @@ export class CasepackService {
   readonly dataDir: string;
   private readonly configFlag: string | undefined;
   private settingsCache: Promise<LoadedSettings> | undefined;
+  private readonly keychain: ServiceOptions['keychain'];
 
   constructor(opts: ServiceOptions = {}) {
     this.configFlag = opts.configFile;
     this.dataDir = opts.dataDir ?? defaultDataDir();
+    this.keychain = opts.keychain;
+  }
+
+  /** The value behind a secret reference, at the moment it is needed (never logged, never stored). */
+  async resolveSecret(ref: SecretRef): Promise<string> {
+    if ('keychain' in ref && this.keychain) {
+      const v = await this.keychain(ref.keychain);
+      if (v === undefined || v === '')
+        throw new CasepackError('auth', `the ${describeSecretRef(ref)} is not set in this app`);
+      return v;
+    }
+    return resolveSecret(ref);
   }
 
   /** The settings file, read once per service (call `reloadSettings` after an edit). */

@@ -31,6 +31,15 @@ export const networkSettingsSchema = z.strictObject({
   caFile: z.string().optional(),
 });
 
+export const uiSettingsSchema = z.looseObject({
+  /**
+   * Folders the UI may read attachments from, browse, and export to (absolute paths). Default:
+   * the home folder, the temporary folders, removable media (/media, /mnt, /run/media) and
+   * collect.outDir. The data directory and secret files named in these settings are always refused.
+   */
+  allowedPaths: z.array(z.string().min(1)).optional(),
+});
+
 export const settingsSchema = z.strictObject({
   collect: collectSettingsSchema.optional(),
   /** Per-product facts used by profiles' `vars` (e.g. products.igl-server.home). */
@@ -43,7 +52,7 @@ export const settingsSchema = z.strictObject({
   /** Redaction and pseudonymisation options (refined by the redactor). */
   redaction: z.looseObject({}).optional(),
   network: networkSettingsSchema.optional(),
-  ui: z.looseObject({}).optional(),
+  ui: uiSettingsSchema.optional(),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
