@@ -142,6 +142,42 @@ describe.each(TRANSPORTS)('API contract over $name', (transport) => {
     expect(s.reason).toMatch(/no display/);
   });
 
+  it('offers the case model: definitions, the live check, remembered contact', async () => {
+    const defs = await api.caseDefinitions({});
+    expect(defs.types.map((t) => t.key)).toEqual([
+      'question',
+      'enhancement',
+      'product-error',
+      'unexpected-behavior',
+      'performance',
+    ]);
+    expect(defs.severities.map((x) => x.key)).toEqual(['P1', 'P2', 'P3', 'P4']);
+    const empty = await api.caseCheck({ case: {} });
+    expect(empty.complete).toBe(false);
+    expect(empty.missing.map((m) => m.key)).toEqual(
+      expect.arrayContaining(['summary', 'description', 'type', 'severity', 'contact.email']),
+    );
+    const pe = await api.caseCheck({
+      case: { type: 'product-error', severity: 'P3', summary: 'Login fails' },
+    });
+    expect(pe.missing.map((m) => m.key)).toEqual(
+      expect.arrayContaining(['stepsToReproduce', 'expected', 'actual']),
+    );
+    expect(pe.missing.map((m) => m.key)).not.toContain('summary');
+    await api.contactSet({ contact: { name: 'Ana Lima', email: 'ana@example.com' } });
+    expect((await api.contactGet({})).contact).toMatchObject({ name: 'Ana Lima' });
+  });
+
+  it('loads and saves case files only where the user may write', async () => {
+    const file = path.join(dir, 'case.yaml');
+    await api.caseSave({ file, case: { summary: 'Login fails', type: 'question' } });
+    expect((await api.caseLoad({ file })).case).toMatchObject({ summary: 'Login fails' });
+    expect((await failure(api.caseSave({ file: '/etc/casepack-case.yaml', case: {} }))).code).toBe(
+      'permission',
+    );
+    expect((await failure(api.caseLoad({ file: '/etc/hostname' }))).code).toBe('permission');
+  });
+
   describe('review of a bundle', () => {
     let bundle: string;
     beforeAll(async () => {

@@ -5,11 +5,13 @@
 // Electron IPC, the browser over HTTP (docs/technical/api.md).
 import type { ClientOf, HandlersOf } from './define.js';
 import { appMethods } from './app.js';
+import { caseMethods } from './case-methods.js';
 import { mediaMethods } from './media.js';
 import { reviewMethods } from './review.js';
 
 export const API_METHODS = {
   ...appMethods,
+  ...caseMethods,
   ...reviewMethods,
   ...mediaMethods,
 };

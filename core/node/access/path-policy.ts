@@ -146,6 +146,16 @@ export class PathPolicy {
     return real;
   }
 
+  /** A file to be written: its folder must be allowed and writable; returns the real target path. */
+  async writableFile(p: string): Promise<string> {
+    if (typeof p !== 'string' || !path.isAbsolute(p) || p.includes('\0'))
+      throw new CasepackError('usage', 'the file must be an absolute path');
+    const dir = await this.directory(path.dirname(p), { writable: true });
+    const target = path.join(dir, path.basename(p));
+    this.assertAllowed(target, p);
+    return target;
+  }
+
   /** A bundle to review or send: a readable .zip inside the allowed folders. */
   async bundle(p: string): Promise<string> {
     if (!p.endsWith('.zip'))

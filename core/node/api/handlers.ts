@@ -3,6 +3,7 @@
 import type { ApiHandlers } from '../../common/api/index.js';
 import type { CasepackService } from '../service.js';
 import { appHandlers } from './app-handlers.js';
+import { caseHandlers } from './case-handlers.js';
 import { handlerContext, type HandlerContext } from './context.js';
 import { mediaHandlers } from './media-handlers.js';
 import { reviewHandlers } from './review-handlers.js';
@@ -11,6 +12,7 @@ import { createDispatch, type Dispatch } from './dispatch.js';
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
   return {
     ...appHandlers(ctx),
+    ...caseHandlers(ctx),
     ...reviewHandlers(ctx),
     ...mediaHandlers(ctx),
   };
