@@ -4,11 +4,13 @@
 /** Always defined: the window as ISO-8601 UTC and as epoch seconds, and the host name. */
 export const BUILTIN_VARS = ['SINCE', 'UNTIL', 'SINCE_EPOCH', 'UNTIL_EPOCH', 'HOST'] as const;
 
-const REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+// Var names are upper case, so `${Package}` (dpkg-query's own format) is left alone; `$${NAME}`
+// writes a literal `${NAME}`.
+const REF = /\$(\$?)\{([A-Z][A-Z0-9_]*)\}/g;
 
 /** Names referenced as `${NAME}` in a string. */
 export function varsIn(s: string): string[] {
-  return [...s.matchAll(REF)].map((m) => m[1]!);
+  return [...s.matchAll(REF)].filter((m) => !m[1]).map((m) => m[2]!);
 }
 
 export type Expansion = { ok: true; value: string } | { ok: false; missing: string[] };
@@ -19,7 +21,8 @@ export function expandVars(
   values: Readonly<Record<string, string | undefined>>,
 ): Expansion {
   const missing: string[] = [];
-  const value = s.replace(REF, (_m, name: string) => {
+  const value = s.replace(REF, (_m, escaped: string, name: string) => {
+    if (escaped) return `\${${name}}`;
     const v = values[name];
     if (v === undefined) {
       if (!missing.includes(name)) missing.push(name);
