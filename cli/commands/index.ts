@@ -3,9 +3,13 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as caseCmd } from './case.js';
 import { register as config } from './config.js';
+import { register as plan } from './plan.js';
+import { register as profiles } from './profiles.js';
 import { register as serve } from './serve.js';
 
 export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
+  plan,
+  profiles,
   caseCmd,
   config,
   serve,

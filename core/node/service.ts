@@ -12,10 +12,13 @@ import type {
 } from '../common/api/case.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
 import { CasepackError } from '../common/errors.js';
+import type { PlanArgs, ProfileInfo } from '../common/api/collect.js';
+import type { Plan } from '../common/collect/plan.js';
 import { TypedEmitter } from '../common/events.js';
 import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
 import * as caseMethods from './case/service-methods.js';
 import { resolveSecret } from './settings/secrets.js';
+import * as collectMethods from './collect/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
 
@@ -87,5 +90,13 @@ export class CasepackService {
   }
   async caseDefinitions(args: Record<string, never> = {}): Promise<CaseDefinitionsReply> {
     return caseMethods.caseDefinitions(args);
+  }
+
+  // Collection (core/node/collect/service-methods.ts).
+  plan(args: PlanArgs = {}): Promise<Plan> {
+    return collectMethods.plan(this, args);
+  }
+  profiles(_args: Record<string, never> = {}): Promise<ProfileInfo[]> {
+    return collectMethods.profiles(this);
   }
 }

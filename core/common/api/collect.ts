@@ -1,0 +1,67 @@
+// The collection engine's service methods: their arguments (zod, validated on the host side of
+// every transport) and results (plain data). The CLI, `serve` and the desktop app call the same.
+import { z } from 'zod';
+import type { Plan } from '../collect/plan.js';
+
+const profileRefs = z
+  .array(z.string().min(1).max(4096))
+  .max(32)
+  .optional()
+  .describe(
+    'shipped profile names or profile file paths; default: settings collect.profiles, else linux-host',
+  );
+const time = z.string().min(1).max(64).optional();
+
+export const planArgsSchema = z.strictObject({
+  profiles: profileRefs,
+  /** `24h`, `7d` or an ISO date-time; default: settings collect.since, else 72h. */
+  since: time,
+  until: time,
+  /** Relative profile paths are resolved against this directory. */
+  cwd: z.string().max(4096).optional(),
+});
+export type PlanArgs = z.input<typeof planArgsSchema>;
+
+export const collectArgsSchema = planArgsSchema.extend({
+  /** Where the bundle is written; default: settings collect.outDir, else the current directory. */
+  outDir: z.string().max(4096).optional(),
+  /** Include the system report (default true). */
+  systemReport: z.boolean().default(true),
+});
+export type CollectArgs = z.input<typeof collectArgsSchema>;
+
+export const profilesArgsSchema = z.strictObject({});
+
+export interface CollectSummary {
+  items: number;
+  collected: number;
+  truncated: number;
+  skipped: number;
+  failed: number;
+  /** Bytes of all entries as stored (uncompressed). */
+  bytes: number;
+  durationMs: number;
+}
+
+export interface CollectResult {
+  /** Absolute path of the finished bundle. */
+  bundle: string;
+  /** Size of the zip on disk. */
+  size: number;
+  runId: string;
+  window: Plan['window'];
+  profiles: string[];
+  summary: CollectSummary;
+  /** Things the user should know (e.g. a profile that does not apply here). */
+  warnings: string[];
+}
+
+export interface ProfileInfo {
+  name: string;
+  description?: string;
+  file: string;
+  applies: boolean;
+  reason: string;
+  /** The profile could not be loaded (its error). */
+  error?: string;
+}

@@ -1,0 +1,168 @@
+// `collect`, start to end: settings + profiles + vars -> plan -> open bundle -> run the items ->
+// system report -> report.html -> finish. Any fatal error aborts the bundle: no .zip is left. The
+// parts others own (bundle writer, redaction session, system report, report.html, case) come in
+// through CollectDeps, so adding pseudonyms or a case file is a change to the deps, not to this flow.
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { CollectArgs, CollectResult, CollectSummary } from '../../common/api/collect.js';
+import { CasepackError, isCasepackError } from '../../common/errors.js';
+import type { TypedEmitter, CasepackEvents } from '../../common/events.js';
+import {
+  MANIFEST_FORMAT_VERSION,
+  type Manifest,
+  type ManifestItem,
+} from '../../common/manifest/schema.js';
+import type { Settings } from '../../common/settings/schema.js';
+import type { BundleWriter, EntrySink } from '../bundle/types.js';
+import type { RedactionSession } from '../redact/types.js';
+import { toolVersion } from '../version.js';
+import { SinkError } from './collector-context.js';
+import { preparePlan, type Prepared } from './prepare.js';
+import { runTasks } from './runner.js';
+import { planTasks, skippedItem } from './tasks.js';
+
+export interface SystemReportHook {
+  (
+    sink: EntrySink,
+    session: RedactionSession,
+    ctx: { prepared: Prepared; signal: AbortSignal },
+  ): Promise<{ items: ManifestItem[]; html?: string }>;
+}
+
+export interface CollectDeps {
+  openBundle(o: { dir: string; name: string }): Promise<BundleWriter>;
+  bundleName(o: { caseNumber?: string; host: string; createdAt: Date }): string;
+  createSession(): RedactionSession;
+  /** Writes system/*.json and returns its items (and its part of report.html). */
+  systemReport?: SystemReportHook;
+  renderReport(o: { manifest: Manifest; caseJson: unknown; systemReportHtml?: string }): string;
+  /** The case as the user wrote it, when known (case.json). */
+  caseJson?: unknown;
+  caseNumber?: string;
+  /** How the host is named in the bundle name and manifest (a pseudonym when that is on). */
+  hostLabel?(host: string): string;
+}
+
+export interface CollectRunOptions {
+  events?: TypedEmitter<CasepackEvents>;
+  signal?: AbortSignal;
+  now?: number;
+}
+
+function summarize(items: readonly ManifestItem[], durationMs: number): CollectSummary {
+  const count = (s: ManifestItem['status']) => items.filter((i) => i.status === s).length;
+  return {
+    items: items.length,
+    collected: count('collected'),
+    truncated: count('truncated'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    bytes: items.reduce((n, i) => n + (i.size ?? 0), 0),
+    durationMs,
+  };
+}
+
+export async function runCollect(
+  settings: Settings,
+  args: CollectArgs,
+  deps: CollectDeps,
+  o: CollectRunOptions = {},
+): Promise<CollectResult> {
+  const started = o.now ?? Date.now();
+  const runId = randomUUID();
+  const signal = o.signal ?? new AbortController().signal;
+  const prepared = await preparePlan(settings, args, { now: started, signal });
+  const { plan } = prepared;
+  const warnings = plan.profiles
+    .filter((p) => !p.applies)
+    .map(
+      (p) =>
+        `profile ${p.name} does not seem to apply on this host (${p.appliesReason}); collecting what it finds`,
+    );
+  const outDir = path.resolve(
+    args.cwd ?? process.cwd(),
+    args.outDir ?? settings.collect?.outDir ?? '.',
+  );
+  const host = deps.hostLabel ? deps.hostLabel(plan.host) : plan.host;
+  const createdAt = new Date(started);
+  const session = deps.createSession();
+  const writer = await deps.openBundle({
+    dir: outDir,
+    name: deps.bundleName({
+      host,
+      createdAt,
+      ...(deps.caseNumber ? { caseNumber: deps.caseNumber } : {}),
+    }),
+  });
+  try {
+    const concurrency = settings.collect?.concurrency ?? 4;
+    const ran = await runTasks(planTasks(plan.items, prepared.window), {
+      runId,
+      concurrency,
+      sink: writer,
+      session,
+      events: o.events,
+      signal,
+    });
+    // Manifest items in plan order: collected and skipped side by side, as the plan listed them.
+    const byId = new Map(ran.map((i) => [i.id, i]));
+    const items: ManifestItem[] = plan.items.map((p) =>
+      p.action === 'skip' ? skippedItem(p) : byId.get(p.id)!,
+    );
+    let systemReportHtml: string | undefined;
+    if (args.systemReport !== false && deps.systemReport) {
+      const sys = await deps.systemReport(writer, session, { prepared, signal });
+      items.push(...sys.items);
+      systemReportHtml = sys.html;
+    }
+    signal.throwIfAborted();
+    const manifest: Manifest = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      tool: { name: 'casepack', version: toolVersion() },
+      createdAt: createdAt.toISOString(),
+      host: { name: host, platform: process.platform },
+      profiles: plan.profiles.map((p) => ({
+        name: p.name,
+        source: p.source,
+        sha256: p.sha256,
+        ...(p.extends.length ? { extends: p.extends } : {}),
+        applies: p.applies,
+      })),
+      window: plan.window,
+      ...(deps.caseNumber
+        ? { case: { mode: 'update' as const, caseNumber: deps.caseNumber } }
+        : {}),
+      options: { systemReport: args.systemReport !== false },
+      items,
+      summary: { ...summarize(items, 0), durationMs: Date.now() - started },
+      redaction: { counts: session.totals() },
+    };
+    const reportHtml = deps.renderReport({
+      manifest,
+      caseJson: deps.caseJson ?? {},
+      ...(systemReportHtml ? { systemReportHtml } : {}),
+    });
+    const done = await writer.finish({ manifest, caseJson: deps.caseJson ?? {}, reportHtml });
+    const result: CollectResult = {
+      bundle: path.resolve(done.path),
+      size: done.size,
+      runId,
+      window: plan.window,
+      profiles: plan.profiles.map((p) => p.name),
+      summary: summarize(items, Date.now() - started),
+      warnings,
+    };
+    o.events?.emit('collect:done', { runId, bundle: result.bundle });
+    return result;
+  } catch (e) {
+    await writer.abort().catch(() => undefined);
+    const err = e instanceof SinkError ? e.cause : e;
+    o.events?.emit('collect:done', {
+      runId,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    if (signal.aborted && !isCasepackError(err))
+      throw new CasepackError('cancelled', 'collection cancelled: no bundle was written');
+    throw err;
+  }
+}

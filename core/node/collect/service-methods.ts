@@ -1,0 +1,31 @@
+// The collection methods of the service (core/common/api/collect.ts): one plain-object argument
+// each, validated here, plain JSON back. CasepackService delegates to these; heavy modules load
+// on first use so `casepack --help` stays fast.
+import type { z } from 'zod';
+import { planArgsSchema, type PlanArgs, type ProfileInfo } from '../../common/api/collect.js';
+import type { Plan } from '../../common/collect/plan.js';
+import { CasepackError } from '../../common/errors.js';
+import type { LoadedSettings } from '../settings/store.js';
+
+export interface CollectServiceContext {
+  settings(): Promise<LoadedSettings>;
+}
+
+/** Validate a method's argument; a bad argument is a usage error naming the field. */
+export function parseArg<S extends z.ZodType>(schema: S, arg: unknown): z.output<S> {
+  const r = schema.safeParse(arg ?? {});
+  if (r.success) return r.data;
+  const why = r.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`);
+  throw new CasepackError('usage', why.join('; '));
+}
+
+export async function plan(svc: CollectServiceContext, arg: PlanArgs): Promise<Plan> {
+  const a = parseArg(planArgsSchema, arg);
+  const { preparePlan } = await import('./prepare.js');
+  return (await preparePlan((await svc.settings()).settings, a)).plan;
+}
+
+export async function profiles(svc: CollectServiceContext): Promise<ProfileInfo[]> {
+  const { describeShippedProfiles } = await import('../profiles/describe.js');
+  return describeShippedProfiles((await svc.settings()).settings);
+}
