@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as caseCmd } from './case.js';
 import { register as config } from './config.js';
+import { register as diff } from './diff.js';
 import { register as plan } from './plan.js';
 import { register as profiles } from './profiles.js';
 import { register as serve } from './serve.js';
@@ -12,5 +13,6 @@ export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   profiles,
   caseCmd,
   config,
+  diff,
   serve,
 ];

@@ -10,6 +10,8 @@ import type {
   CaseSaveReply,
   ContactReply,
 } from '../common/api/case.js';
+import type { DiffBundlesArgs } from '../common/api/changes.js';
+import type { BundleDiff } from '../common/changes/bundle-diff.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
 import { CasepackError } from '../common/errors.js';
 import type { PlanArgs, ProfileInfo } from '../common/api/collect.js';
@@ -17,6 +19,7 @@ import type { Plan } from '../common/collect/plan.js';
 import { TypedEmitter } from '../common/events.js';
 import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
 import * as caseMethods from './case/service-methods.js';
+import * as changesMethods from './changes/service-methods.js';
 import { resolveSecret } from './settings/secrets.js';
 import * as collectMethods from './collect/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
@@ -98,5 +101,10 @@ export class CasepackService {
   }
   profiles(_args: Record<string, never> = {}): Promise<ProfileInfo[]> {
     return collectMethods.profiles(this);
+  }
+
+  // Recent changes (core/node/changes/service-methods.ts).
+  diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
+    return changesMethods.diffBundles(args);
   }
 }

@@ -1,10 +1,12 @@
-// Values casepack fills in by itself (editable by the user): the platform from the running system,
-// the Java version from `java -version`, the time zone from the host. Nothing here is fatal: what
-// cannot be detected is left empty with a note.
-import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+// Values casepack fills into a case by itself (the user can edit them): the platform and Java
+// version from the same system report sections a bundle holds (so the case and the report agree),
+// the product and version from the profiles' `product.versionFrom`, the time zone from the host.
+// Nothing here is fatal: what cannot be detected stays empty, with a note.
+import type { Readable } from 'node:stream';
+import type { EntrySink } from '../bundle/types.js';
+import { identitySession } from '../redact/identity.js';
+import type { ProductSpec } from '../system-report/types.js';
+import { writeSystemReport } from '../system-report/write-report.js';
 
 export interface DetectedPlatform {
   os?: string;
@@ -15,84 +17,90 @@ export interface DetectedPlatform {
 
 export interface Detected {
   platform: DetectedPlatform;
+  product?: { name?: string; version?: string };
   timeZone?: string;
   notes: string[];
 }
 
-/** `/etc/os-release` fields (NAME, VERSION_ID, PRETTY_NAME), or undefined off Linux. */
-async function osRelease(file = '/etc/os-release'): Promise<Record<string, string> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (m) out[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1');
-  }
-  return out;
+/** The sections write entries; here only their data is wanted. */
+const discard: EntrySink = {
+  async addEntry(name, source) {
+    for await (const _ of source as Readable);
+    return { name, size: 0, compressedSize: 0, crc32: 0, sha256: '' };
+  },
+  async addBuffer(name) {
+    return { name, size: 0, compressedSize: 0, crc32: 0, sha256: '' };
+  },
+};
+
+interface Runtime {
+  home?: string;
+  version?: string;
+  foundVia?: string[];
 }
 
-function run(
-  cmd: string,
-  args: string[],
-  timeoutMs: number,
-): Promise<{ out: string; err?: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      cmd,
-      args,
-      { timeout: timeoutMs, maxBuffer: 64 * 1024, windowsHide: true },
-      (error, stdout, stderr) => {
-        const out = `${stdout}\n${stderr}`;
-        if (error && !out.trim())
-          resolve({ out: '', err: (error as NodeJS.ErrnoException).code?.toString() ?? 'failed' });
-        else resolve({ out });
-      },
-    );
-  });
+/** The Java the product most likely runs on: a running JVM's, then JAVA_HOME's, then PATH's. */
+function pickJava(runtimes: Runtime[]): Runtime | undefined {
+  const via = (r: Runtime, re: RegExp) => r.foundVia?.some((v) => re.test(v)) ?? false;
+  const withVersion = runtimes.filter((r) => r.version);
+  return (
+    withVersion.find((r) => via(r, /^running process/)) ??
+    withVersion.find((r) => via(r, /^JAVA_HOME$/)) ??
+    withVersion.find((r) => via(r, /^PATH$/)) ??
+    withVersion[0]
+  );
 }
 
-/** The version `java -version` prints (`17.0.13`), from JAVA_HOME's java or the one on PATH. */
-export async function detectJavaVersion(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ version?: string; note?: string }> {
-  const java = env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java';
-  const r = await run(java, ['-version'], 10_000);
-  const m = /version "([^"]+)"/.exec(r.out) ?? /^\S+ (\d+(?:\.\d+)+)/m.exec(r.out);
-  if (m) return { version: m[1] };
-  return {
-    note:
-      r.err === 'ENOENT'
-        ? 'Java version: no java found (JAVA_HOME or PATH)'
-        : `Java version: \`${java} -version\` did not say (${r.err ?? 'unrecognised output'})`,
-  };
-}
-
-export async function detectPlatform(): Promise<Detected> {
+export async function detectCaseDefaults(
+  opts: {
+    products?: ProductSpec[];
+    vars?: Record<string, string | undefined>;
+    env?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<Detected> {
   const notes: string[] = [];
+  const only = ['os', 'java', ...(opts.products?.length ? ['product'] : [])];
+  const r = await writeSystemReport(discard, identitySession(), {
+    only,
+    products: opts.products ?? [],
+    vars: opts.vars ?? {},
+    env: opts.env ?? process.env,
+  });
+  const data = (id: string) =>
+    r.sections.find((s) => s.id === id && s.status === 'collected')?.data;
+  for (const s of r.sections) if (s.status === 'failed') notes.push(`${s.title}: ${s.reason}`);
+
   const platform: DetectedPlatform = {};
-  if (process.platform === 'linux') {
-    const rel = await osRelease();
-    if (rel) {
-      platform.os = rel.NAME ?? 'Linux';
-      if (rel.VERSION_ID) platform.version = rel.VERSION_ID;
-    } else {
-      platform.os = 'Linux';
-      notes.push('OS version: /etc/os-release is not readable');
-    }
-    if (!platform.version) platform.version = os.release();
-  } else {
-    platform.os = os.type() === 'Darwin' ? 'macOS' : os.type();
-    platform.version = os.release();
+  const os = data('os') as
+    | {
+        osRelease?: Record<string, string>;
+        platform?: string;
+        kernel?: string;
+        architecture?: string;
+      }
+    | undefined;
+  if (os) {
+    platform.os = os.osRelease?.NAME ?? (os.platform === 'darwin' ? 'macOS' : os.platform);
+    platform.version = os.osRelease?.VERSION_ID ?? os.kernel;
+    platform.architecture = os.architecture;
   }
-  // uname -m style (x86_64, aarch64), which is what support engineers compare against.
-  platform.architecture = os.machine();
-  const java = await detectJavaVersion();
-  if (java.version) platform.javaVersion = java.version;
-  else if (java.note) notes.push(java.note);
+  const java = data('java') as { runtimes?: Runtime[] } | undefined;
+  const jre = pickJava(java?.runtimes ?? []);
+  if (jre?.version) platform.javaVersion = jre.version;
+  else
+    notes.push('Java version: no Java runtime found (JAVA_HOME, /usr/lib/jvm, PATH, running JVMs)');
+
+  let product: Detected['product'];
+  const products = (
+    data('product') as { products?: Array<{ name: string; version?: string; error?: string }> }
+  )?.products;
+  const first = products?.find((p) => p.version) ?? products?.[0];
+  if (first) {
+    product = { name: first.name, ...(first.version ? { version: first.version } : {}) };
+    if (!first.version && first.error) notes.push(`${first.name} version: ${first.error}`);
+  }
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return { platform, ...(timeZone ? { timeZone } : {}), notes };
+  for (const [k, v] of Object.entries(platform))
+    if (v === undefined) delete platform[k as keyof DetectedPlatform];
+  return { platform, ...(product ? { product } : {}), ...(timeZone ? { timeZone } : {}), notes };
 }

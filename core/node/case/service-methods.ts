@@ -22,9 +22,10 @@ import { artifactNeeds, fieldNeeds, type CaseTargetRules } from '../../common/ca
 import { CASE_TYPES, type CaseType } from '../../common/case/schema.js';
 import { targetRules } from '../../common/case/target.js';
 import { CasepackError } from '../../common/errors.js';
+import { parseApiArgs } from '../api-args.js';
 import type { LoadedSettings } from '../settings/store.js';
 import { rememberContact, rememberedContact } from './contact.js';
-import { detectPlatform } from './detect.js';
+import { detectCaseDefaults } from './detect.js';
 import { loadCaseFile, saveCaseFile } from './file.js';
 
 export interface CaseServiceContext {
@@ -34,12 +35,8 @@ export interface CaseServiceContext {
 
 type Args<K extends keyof typeof CASE_API_ARGS> = z.input<(typeof CASE_API_ARGS)[K]>;
 
-function parse<K extends keyof typeof CASE_API_ARGS>(method: K, args: unknown) {
-  const r = CASE_API_ARGS[method].safeParse(args ?? {});
-  if (r.success) return r.data as z.output<(typeof CASE_API_ARGS)[K]>;
-  const why = r.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`);
-  throw new CasepackError('usage', `${method}: ${why.join('; ')}`);
-}
+const parse = <K extends keyof typeof CASE_API_ARGS>(method: K, args: unknown) =>
+  parseApiArgs(method, CASE_API_ARGS[method], args) as z.output<(typeof CASE_API_ARGS)[K]>;
 
 /** The rules of a configured target (unknown name: a clear error listing the known ones). */
 export async function caseTargetRules(
@@ -88,10 +85,15 @@ export async function caseDefaults(
   args: Args<'caseDefaults'>,
 ): Promise<CaseDefaultsReply> {
   parse('caseDefaults', args);
-  const [{ settings }, detected] = await Promise.all([ctx.settings(), detectPlatform()]);
+  const [{ settings }, detected] = await Promise.all([ctx.settings(), detectCaseDefaults()]);
   const contact = rememberedContact(settings);
   if (!contact.timeZone && detected.timeZone) contact.timeZone = detected.timeZone;
-  return { contact, platform: detected.platform, notes: detected.notes };
+  return {
+    contact,
+    platform: detected.platform,
+    ...(detected.product ? { product: detected.product } : {}),
+    notes: detected.notes,
+  };
 }
 
 export async function contactGet(
