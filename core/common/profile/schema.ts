@@ -118,6 +118,11 @@ export const checkSpecSchema = z
         pattern: z.union([regexSource(['host']), z.array(regexSource(['host'])).min(1)]).optional(),
         /** Port when a match has none (e.g. 5432 for `jdbc:postgresql://db/igl`). */
         defaultPort: port.optional(),
+        /**
+         * The PID (e.g. `${SERVER_PID}`) whose environment resolves `${env.NAME:default}` in the
+         * file; casepack's own environment when not given or not readable.
+         */
+        envOfPid: z.string().optional(),
       })
       .superRefine((t, ctx) => {
         const direct = t.host !== undefined || t.port !== undefined;

@@ -39,49 +39,100 @@ export interface SiClient {
   call<F extends SiFunction>(fn: F): Promise<SiResult<F>>;
 }
 
-/** Run `body` with a systeminformation worker that lives until `body` settles or `signal` aborts. */
-export async function withSi<T>(
-  signal: AbortSignal,
-  body: (si: SiClient) => Promise<T>,
-): Promise<T> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { siPath } });
-  // Never let a stuck worker keep casepack alive.
-  worker.unref();
-  let nextId = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const failAll = (e: Error): void => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new CasepackError('io', `systeminformation: ${m.error ?? 'failed'}`));
-  });
-  worker.on('error', (e) =>
-    failAll(new CasepackError('internal', `systeminformation worker: ${e.message}`)),
-  );
-  const onAbort = (): void => {
-    failAll(new CasepackError('timeout', 'cancelled'));
-    void worker.terminate();
-  };
-  signal.addEventListener('abort', onAbort, { once: true });
-  const client: SiClient = {
-    call(fn) {
-      if (signal.aborted) return Promise.reject(new CasepackError('timeout', 'cancelled'));
-      const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        worker.postMessage({ id, fn });
-      });
-    },
-  };
-  try {
-    return await body(client);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    void worker.terminate();
+interface Pending {
+  fn: SiFunction;
+  worker: Worker;
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+/**
+ * One worker shared by the report's sections (loading systeminformation costs CPU: once, not per
+ * section). When a section gives up on a call (its timeout), the worker may be stuck in execSync:
+ * it is terminated and the other sections' calls are sent again to a fresh one.
+ */
+export class SiPool {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  private spawn(): Worker {
+    const w = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { siPath },
+      // Plain JavaScript: no loader flags of the parent (tsx, vitest) in the worker.
+      execArgv: [],
+    });
+    // Never let a stuck worker keep casepack alive.
+    w.unref();
+    w.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p || p.worker !== w) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new CasepackError('io', `systeminformation: ${m.error ?? 'failed'}`));
+    });
+    w.on('error', (e) => {
+      for (const [id, p] of this.pending)
+        if (p.worker === w) {
+          this.pending.delete(id);
+          p.reject(new CasepackError('internal', `systeminformation worker: ${e.message}`));
+        }
+      if (this.worker === w) this.worker = undefined;
+    });
+    return w;
+  }
+
+  private post(id: number, p: Pending): void {
+    p.worker.postMessage({ id, fn: p.fn });
+  }
+
+  /** Terminate a worker that may be stuck; move its other calls to a fresh one. */
+  private retire(w: Worker): void {
+    if (this.worker === w) this.worker = undefined;
+    void w.terminate();
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      p.worker = this.worker ??= this.spawn();
+      this.post(id, p);
+    }
+  }
+
+  call<F extends SiFunction>(fn: F, signal: AbortSignal): Promise<SiResult<F>> {
+    if (signal.aborted) return Promise.reject(new CasepackError('timeout', 'cancelled'));
+    const id = this.nextId++;
+    return new Promise<SiResult<F>>((resolve, reject) => {
+      const p: Pending = {
+        fn,
+        worker: (this.worker ??= this.spawn()),
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      };
+      this.pending.set(id, p);
+      this.post(id, p);
+      signal.addEventListener(
+        'abort',
+        () => {
+          const still = this.pending.get(id);
+          if (!still) return;
+          this.pending.delete(id);
+          reject(new CasepackError('timeout', 'cancelled'));
+          this.retire(still.worker);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** A client whose calls end when `signal` aborts. */
+  client(signal: AbortSignal): SiClient {
+    return { call: (fn) => this.call(fn, signal) };
+  }
+
+  close(): void {
+    for (const p of this.pending.values()) p.reject(new CasepackError('cancelled', 'cancelled'));
+    this.pending.clear();
+    if (this.worker) void this.worker.terminate();
+    this.worker = undefined;
   }
 }

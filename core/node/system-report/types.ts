@@ -2,12 +2,15 @@
 // timeout, so one slow or failing source of facts never costs the others.
 import type { ManifestItem } from '../../common/manifest/schema.js';
 import type { CaptureResult } from './exec.js';
+import type { SiClient } from './si-worker.js';
 
 export interface ProductSpec {
   /** The profile that declares the product. */
   profile: string;
   name: string;
   versionFrom?: { file?: string; pattern?: string; argv?: string[] };
+  /** Its profile's resolved variables (`${IGL_HOME}`); else `SystemReportOptions.vars`. */
+  vars?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface SectionContext {
@@ -23,6 +26,8 @@ export interface SectionContext {
    * rest of the section's time) or on abort.
    */
   run(argv: readonly string[], timeoutMs?: number): Promise<CaptureResult>;
+  /** systeminformation, in a worker thread shared by the report (calls end with the section). */
+  si: SiClient;
   /** Say what could not be found out and why; shown in the section's `notes`. */
   note(text: string): void;
   products: ProductSpec[];

@@ -8,6 +8,7 @@ import { SinkError } from '../collect/collector-context.js';
 import type { RedactionSession } from '../redact/types.js';
 import { runCapture } from './exec.js';
 import { formatTimeout } from './format.js';
+import { SiPool } from './si-worker.js';
 import { SECTIONS } from './sections/index.js';
 import type {
   SectionContext,
@@ -22,6 +23,7 @@ async function runSection(
   section: SystemSection,
   timeoutMs: number,
   opts: SystemReportOptions,
+  si: SiPool,
 ): Promise<Record<string, unknown>> {
   const ac = new AbortController();
   const onOuterAbort = (): void => ac.abort();
@@ -36,6 +38,7 @@ async function runSection(
     remainingMs: () => Math.max(0, timeoutMs - (performance.now() - started)),
     run: (argv, ms) =>
       runCapture(argv, { timeoutMs: Math.max(1, ms ?? ctx.remainingMs()), env, signal: ac.signal }),
+    si: si.client(ac.signal),
     note: (t) => notes.push(t),
     products: opts.products ?? [],
     vars: opts.vars ?? {},
@@ -91,6 +94,7 @@ export async function writeSystemReport(
   opts: SystemReportOptions = {},
 ): Promise<SystemReportResult> {
   const t0 = performance.now();
+  const si = new SiPool();
   const sections = opts.only ? SECTIONS.filter((s) => opts.only?.includes(s.id)) : SECTIONS;
   const one = async (
     section: SystemSection,
@@ -103,7 +107,7 @@ export async function writeSystemReport(
     const base = { id, type: 'system' as const, source: id, startedAt: startedAt.toISOString() };
     let data: Record<string, unknown>;
     try {
-      data = await runSection(section, timeoutMs, opts);
+      data = await runSection(section, timeoutMs, opts, si);
     } catch (e) {
       const durationMs = Math.round(performance.now() - s0);
       // Error text can quote command output: it passes the redactor like everything else.
@@ -165,16 +169,22 @@ export async function writeSystemReport(
     }
   };
   const limit = opts.concurrency ?? sections.length;
-  const quiet = await mapLimit(
-    sections.filter((s) => s.quiet),
-    limit,
-    one,
-  );
-  const rest = await mapLimit(
-    sections.filter((s) => !s.quiet),
-    limit,
-    one,
-  );
+  let quiet: Array<Awaited<ReturnType<typeof one>>>;
+  let rest: typeof quiet;
+  try {
+    quiet = await mapLimit(
+      sections.filter((s) => s.quiet),
+      limit,
+      one,
+    );
+    rest = await mapLimit(
+      sections.filter((s) => !s.quiet),
+      limit,
+      one,
+    );
+  } finally {
+    si.close();
+  }
   const byId = new Map([...quiet, ...rest].map((r) => [r.outcome.id, r]));
   const results = sections.map((s) => byId.get(s.id)!);
   return {

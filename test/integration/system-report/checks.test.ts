@@ -172,6 +172,45 @@ describe('health checks', () => {
     expect(written.summary).toEqual({ pass: 0, fail: 1, skipped: 2, error: 0 });
   });
 
+  it("resolves ${env.X:default} from the server process's environment when told its PID", async () => {
+    const xml = path.join(dir, 'env-standalone.xml');
+    await writeFile(
+      xml,
+      '<connection-url>jdbc:postgresql://127.0.0.1:${env.CASEPACK_TEST_DB_PORT:1}/igl</connection-url>\n',
+    );
+    const server = spawn('sleep', ['300.9191'], {
+      stdio: 'ignore',
+      env: { ...process.env, CASEPACK_TEST_DB_PORT: String(dbPort) },
+    });
+    await new Promise((r) => server.once('spawn', r));
+    try {
+      const pattern = 'jdbc:postgresql://(?<host>[^:/<]+):(?<port>\\$\\{[^}]+\\}|\\d+)';
+      const r = await runChecks(
+        checks([
+          { id: 'from-server', tcp: { fromFile: xml, pattern, envOfPid: '${SERVER_PID}' } },
+          { id: 'from-casepack', tcp: { fromFile: xml, pattern } },
+          { id: 'pid-unknown', tcp: { fromFile: xml, pattern, envOfPid: '${NO_SUCH_PID}' } },
+        ]),
+        new MemorySink(),
+        identitySession(),
+        { vars: { SERVER_PID: String(server.pid) }, env: { PATH: process.env.PATH } },
+      );
+      expect(r.results[0]).toMatchObject({
+        status: 'pass',
+        message: `reachable: 127.0.0.1:${dbPort}`,
+      });
+      expect(r.results[0]?.details?.expressionsResolvedFrom).toBe(
+        `the environment of process ${server.pid}`,
+      );
+      // Without the server's environment the default (port 1) applies, and nothing listens there.
+      expect(r.results[1]).toMatchObject({ status: 'fail' });
+      expect(r.results[1]?.message).toContain('127.0.0.1:1');
+      expect(r.results[2]).toMatchObject({ status: 'fail' });
+    } finally {
+      server.kill('SIGKILL');
+    }
+  });
+
   it('checks free disk space against a percentage and a size', async () => {
     const r = await runChecks(
       checks([

@@ -9,6 +9,7 @@ import { SinkError } from '../../collect/collector-context.js';
 import type { RedactionSession } from '../../redact/types.js';
 import { expandVars, type Expansion } from '../../../common/profile/vars.js';
 import { formatTimeout, missingVarsReason } from '../format.js';
+import { readSmall } from '../proc.js';
 import { diskFreeCheck } from './disk-free.js';
 import { processCheck } from './process.js';
 import { tcpCheck } from './tcp.js';
@@ -27,7 +28,11 @@ export interface ChecksReport {
   results: CheckResult[];
 }
 
-type ProfiledCheck = CheckSpec & { profile?: string };
+/** A check with the profile that declared it and that profile's resolved variables. */
+export type ProfiledCheck = CheckSpec & {
+  profile?: string;
+  vars?: Readonly<Record<string, string | undefined>>;
+};
 
 function kindOf(c: CheckSpec): CheckResult['kind'] {
   return c.tcp ? 'tcp' : c.diskFree ? 'diskFree' : 'process';
@@ -36,7 +41,7 @@ function kindOf(c: CheckSpec): CheckResult['kind'] {
 /** Expand `${VAR}` in every string of a check's spec; the names that did not resolve. */
 function expandSpec<T>(
   value: T,
-  vars: Record<string, string | undefined>,
+  vars: Readonly<Record<string, string | undefined>>,
   missing: Set<string>,
 ): T {
   if (typeof value === 'string') {
@@ -52,6 +57,30 @@ function expandSpec<T>(
   return value;
 }
 
+/**
+ * The environment that resolves WildFly's `${env.NAME:default}`: the server process's own (it is
+ * what WildFly saw), else casepack's. A PID that did not resolve is not an error: it falls back.
+ */
+async function expressionEnv(
+  envOfPid: string | undefined,
+  vars: Readonly<Record<string, string | undefined>>,
+  ownEnv: NodeJS.ProcessEnv,
+): Promise<{ env: NodeJS.ProcessEnv; from: string }> {
+  const own = { env: ownEnv, from: 'the casepack environment' };
+  if (!envOfPid) return own;
+  const pid = expandVars(envOfPid, vars);
+  if (!pid.ok || !/^\d+$/.test(pid.value)) return own;
+  const raw = await readSmall(`/proc/${pid.value}/environ`, 1024 * 1024);
+  if (raw === undefined)
+    return { ...own, from: `${own.from} (process ${pid.value}: environment not readable)` };
+  const env: NodeJS.ProcessEnv = {};
+  for (const kv of raw.split('\0')) {
+    const i = kv.indexOf('=');
+    if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return { env, from: `the environment of process ${pid.value}` };
+}
+
 async function runOne(check: ProfiledCheck, opts: RunChecksOptions): Promise<CheckResult> {
   const t0 = performance.now();
   const base = {
@@ -61,10 +90,16 @@ async function runOne(check: ProfiledCheck, opts: RunChecksOptions): Promise<Che
     kind: kindOf(check),
   };
   const missing = new Set<string>();
+  const vars = check.vars ?? opts.vars ?? {};
+  const { tcp, diskFree, process: proc } = check;
   // Regex patterns are not expanded: `${...}` there is WildFly syntax, not ours.
   const spec = expandSpec(
-    { ...check, tcp: check.tcp ? { ...check.tcp, pattern: undefined } : undefined },
-    opts.vars ?? {},
+    {
+      tcp: tcp ? { ...tcp, pattern: undefined, envOfPid: undefined } : undefined,
+      diskFree,
+      process: proc,
+    },
+    vars,
     missing,
   );
   if (missing.size)
@@ -82,11 +117,13 @@ async function runOne(check: ProfiledCheck, opts: RunChecksOptions): Promise<Che
   let outcome: CheckOutcome;
   try {
     const work: Promise<CheckOutcome> = spec.tcp
-      ? tcpCheck(
-          { ...spec.tcp, pattern: check.tcp?.pattern },
-          Math.max(100, check.timeout - 50),
-          opts.env ?? process.env,
-          ac.signal,
+      ? expressionEnv(tcp?.envOfPid, vars, opts.env ?? process.env).then((env) =>
+          tcpCheck(
+            { ...spec.tcp!, pattern: check.tcp?.pattern },
+            Math.max(100, check.timeout - 50),
+            env,
+            ac.signal,
+          ),
         )
       : spec.diskFree
         ? diskFreeCheck(spec.diskFree)

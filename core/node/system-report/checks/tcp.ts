@@ -120,11 +120,12 @@ export async function tcpCheck(
     defaultPort?: number;
   },
   timeoutMs: number,
-  env: NodeJS.ProcessEnv,
+  expr: { env: NodeJS.ProcessEnv; from: string },
   signal?: AbortSignal,
 ): Promise<CheckOutcome> {
   let targets: TcpTarget[];
   const details: Record<string, unknown> = {};
+  const env = expr.env;
   if (spec.fromFile) {
     const text = await readSmall(spec.fromFile, 8 * 1024 * 1024);
     if (text === undefined)
@@ -137,6 +138,7 @@ export async function tcpCheck(
     const found = findTargets(text, patterns, spec.defaultPort, env);
     targets = found.targets;
     details.file = spec.fromFile;
+    if (/\$\{env\./.test(text)) details.expressionsResolvedFrom = expr.from;
     if (found.withoutPort.length) details.matchesWithoutPort = found.withoutPort.length;
     if (targets.length === 0)
       return { status: 'error', message: `no host and port found in ${spec.fromFile}`, details };

@@ -2,7 +2,6 @@
 // iowait and steal: steal is what tells a VM's owner that the host is overcommitted).
 import os from 'node:os';
 import { readSmall } from '../proc.js';
-import { withSi } from '../si-worker.js';
 import type { SystemSection } from '../types.js';
 
 const FIELDS = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const;
@@ -40,8 +39,8 @@ export const cpuSection: SystemSection = {
   quiet: true,
   async collect(ctx) {
     // Sample first, then start the systeminformation worker, so the sample does not measure it.
-    const usage = os.platform() === 'linux' ? await sampleCpu(250) : undefined;
-    const info = await withSi(ctx.signal, (si) => si.call('cpu'));
+    const usage = os.platform() === 'linux' ? await sampleCpu(300) : undefined;
+    const info = await ctx.si.call('cpu');
     if (!usage) ctx.note('current CPU usage unknown (/proc/stat not readable)');
     return {
       manufacturer: info.manufacturer,
@@ -57,7 +56,7 @@ export const cpuSection: SystemSection = {
       virtualization: info.virtualization,
       cache: info.cache,
       flags: info.flags,
-      usagePercent250ms: usage,
+      usagePercentSample: usage,
     };
   },
 };

@@ -2,7 +2,6 @@
 // writing logs" cases. Space from systeminformation (local file systems), inodes from `df -i` run
 // as a killable child (df can hang on a dead network mount), mount options from /proc/mounts.
 import { readSmall } from '../proc.js';
-import { withSi } from '../si-worker.js';
 import type { SectionContext, SystemSection } from '../types.js';
 
 /** Used-space percentage from which a file system is listed under `warnings`. */
@@ -48,7 +47,7 @@ export const filesystemsSection: SystemSection = {
   timeoutMs: 8_000,
   async collect(ctx) {
     const [[sizes, devices], inodes, options] = await Promise.all([
-      withSi(ctx.signal, (si) => Promise.all([si.call('fsSize'), si.call('blockDevices')])),
+      Promise.all([ctx.si.call('fsSize'), ctx.si.call('blockDevices')]),
       inodeUse(ctx),
       mountOptions(),
     ]);

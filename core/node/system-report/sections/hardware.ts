@@ -1,6 +1,5 @@
 // Hardware: vendor, model, firmware, and whether this is a VM or container. In VMs and containers
 // most DMI fields are empty; say so rather than leaving a reader to wonder.
-import { withSi } from '../si-worker.js';
 import type { SystemSection } from '../types.js';
 
 function blankToUndefined<T extends object>(o: T): Partial<T> {
@@ -14,28 +13,26 @@ export const hardwareSection: SystemSection = {
   title: 'Hardware',
   timeoutMs: 8_000,
   async collect(ctx) {
-    return withSi(ctx.signal, async (si) => {
-      const [system, bios, baseboard, chassis] = await Promise.all([
-        si.call('system'),
-        si.call('bios'),
-        si.call('baseboard'),
-        si.call('chassis'),
-      ]);
-      const sys = blankToUndefined(system);
-      if (!sys.manufacturer && !sys.serial)
-        ctx.note('no DMI data (virtual machine, container, or dmidecode/sysfs not readable)');
-      return {
-        manufacturer: sys.manufacturer,
-        model: sys.model,
-        version: sys.version,
-        serial: sys.serial,
-        uuid: sys.uuid,
-        virtual: system.virtual,
-        virtualHost: system.virtualHost,
-        bios: blankToUndefined(bios),
-        baseboard: blankToUndefined(baseboard),
-        chassis: blankToUndefined(chassis),
-      };
-    });
+    const [system, bios, baseboard, chassis] = await Promise.all([
+      ctx.si.call('system'),
+      ctx.si.call('bios'),
+      ctx.si.call('baseboard'),
+      ctx.si.call('chassis'),
+    ]);
+    const sys = blankToUndefined(system);
+    if (!sys.manufacturer && !sys.serial)
+      ctx.note('no DMI data (virtual machine, container, or dmidecode/sysfs not readable)');
+    return {
+      manufacturer: sys.manufacturer,
+      model: sys.model,
+      version: sys.version,
+      serial: sys.serial,
+      uuid: sys.uuid,
+      virtual: system.virtual,
+      virtualHost: system.virtualHost,
+      bios: blankToUndefined(bios),
+      baseboard: blankToUndefined(baseboard),
+      chassis: blankToUndefined(chassis),
+    };
   },
 };

@@ -1,7 +1,6 @@
 // Memory and swap, plus the kernel settings that decide how memory pressure ends (overcommit,
 // swappiness): the first things L2 reads when a JVM was killed by the OOM killer.
 import { readSmall } from '../proc.js';
-import { withSi } from '../si-worker.js';
 import type { SystemSection } from '../types.js';
 
 async function sysctl(name: string): Promise<string | undefined> {
@@ -31,7 +30,7 @@ export const memorySection: SystemSection = {
   title: 'Memory',
   timeoutMs: 5_000,
   async collect(ctx) {
-    const mem = await withSi(ctx.signal, (si) => si.call('mem'));
+    const mem = await ctx.si.call('mem');
     const pct = (a: number, b: number): number | undefined =>
       b > 0 ? Math.round((a / b) * 1000) / 10 : undefined;
     return {

@@ -1,7 +1,6 @@
 // Network: interfaces and addresses, default route, DNS resolvers, listening ports. Enough to
 // answer "is the app listening, and on which address?" and "can this host resolve names?".
 import { readSmall } from '../proc.js';
-import { withSi } from '../si-worker.js';
 import { listeningSockets } from '../sockets.js';
 import type { SystemSection } from '../types.js';
 
@@ -44,7 +43,7 @@ export const networkSection: SystemSection = {
   timeoutMs: 8_000,
   async collect(ctx) {
     const [ifaces, listening, route, resolv] = await Promise.all([
-      withSi(ctx.signal, async (si) => [await si.call('networkInterfaces')].flat()),
+      ctx.si.call('networkInterfaces').then((i) => [i].flat()),
       listeningSockets(ctx),
       readSmall('/proc/net/route'),
       readSmall('/etc/resolv.conf'),

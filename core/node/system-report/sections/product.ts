@@ -25,19 +25,20 @@ export function matchVersion(text: string, pattern: string | undefined): string 
 }
 
 async function lookup(ctx: SectionContext, p: ProductSpec): Promise<ProductFact> {
+  const vars = p.vars ?? ctx.vars;
   const fact: ProductFact = { profile: p.profile, name: p.name };
   const from = p.versionFrom;
   if (!from || (!from.file && !from.argv))
     return { ...fact, error: 'the profile gives no version source' };
   if (from.file) {
-    const file = expandVars(from.file, ctx.vars);
+    const file = expandVars(from.file, vars);
     if (!file.ok) return { ...fact, error: missingVarsReason(file.missing) };
     fact.source = file.value;
     const text = await readSmall(file.value, 1024 * 1024);
     if (text === undefined) return { ...fact, error: `cannot read ${file.value}` };
     fact.version = matchVersion(text, from.pattern);
   } else if (from.argv) {
-    const argv = from.argv.map((a) => expandVars(a, ctx.vars));
+    const argv = from.argv.map((a) => expandVars(a, vars));
     const missing = argv.flatMap((a) => (a.ok ? [] : a.missing));
     if (missing.length) return { ...fact, error: missingVarsReason(missing) };
     const words = argv.map((a) => (a.ok ? a.value : ''));
