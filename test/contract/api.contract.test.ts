@@ -81,8 +81,8 @@ describe.each(TRANSPORTS)('API contract over $name', (transport) => {
   it('keeps the case draft between sessions, readable by its owner only', async () => {
     expect((await api.getDraft({})).case).toEqual({});
     const c = { summary: 'Login fails', description: 'שלום – unicode kept', type: 'product-error' };
-    await api.saveDraft({ case: c });
-    expect((await api.getDraft({})).case).toEqual(c);
+    await api.saveDraft({ case: c, bundle: '/tmp/b.zip' });
+    expect(await api.getDraft({})).toMatchObject({ case: c, bundle: '/tmp/b.zip' });
     const file = path.join(dataDir, 'ui', 'draft', 'case.json');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });

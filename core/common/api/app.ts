@@ -38,6 +38,8 @@ export interface SettingsView {
 /** What the UI keeps of the case being written: restored when the window is opened again. */
 export interface CaseDraft {
   case: Record<string, unknown>;
+  /** The bundle built for this case, being reviewed or sent. */
+  bundle?: string;
   updatedAt?: string;
 }
 
@@ -63,7 +65,10 @@ export const appMethods = {
     'The case draft saved by the UI (empty on first use).',
   ).returns<CaseDraft>(),
   saveDraft: method(
-    z.strictObject({ case: z.record(z.string(), z.unknown()) }),
+    z.strictObject({
+      case: z.record(z.string(), z.unknown()),
+      bundle: z.string().min(1).max(4096).optional(),
+    }),
     'Save the case draft (kept in the data directory).',
   ).returns<CaseDraft>(),
 };

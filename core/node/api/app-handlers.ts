@@ -41,6 +41,6 @@ export function appHandlers(ctx: HandlerContext): HandlersOf<typeof appMethods> 
       return view();
     },
     getDraft: () => drafts.get(),
-    saveDraft: ({ case: c }) => drafts.save(c),
+    saveDraft: ({ case: c, bundle }) => drafts.save(c, bundle),
   };
 }

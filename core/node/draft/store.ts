@@ -48,8 +48,12 @@ export class DraftStore {
     return d && typeof d.case === 'object' && d.case !== null ? d : { case: {} };
   }
 
-  async save(c: Record<string, unknown>): Promise<CaseDraft> {
-    const d: CaseDraft = { case: c, updatedAt: new Date().toISOString() };
+  async save(c: Record<string, unknown>, bundle?: string): Promise<CaseDraft> {
+    const d: CaseDraft = {
+      case: c,
+      ...(bundle ? { bundle } : {}),
+      updatedAt: new Date().toISOString(),
+    };
     await writeJsonAtomic(this.file, d);
     return d;
   }
