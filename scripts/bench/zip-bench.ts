@@ -19,7 +19,9 @@ const size = flag('--size') ?? '1G';
 const runs = Math.max(1, Number(flag('--runs') ?? 3));
 const work = path.join(os.tmpdir(), 'casepack-bench');
 await mkdir(work, { recursive: true });
-const tree = (await generateTree(work, parseSize(size), 20261127)).dir;
+const bytes = parseSize(size);
+if (!bytes) throw new Error(`--size: not a size: ${size}`);
+const tree = (await generateTree(work, bytes, 20261127)).dir;
 await compileScripts();
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'casepack-zip-bench-'));
 

@@ -16,6 +16,7 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'casepack-zip-memory-'));
 try {
   for (const s of sizes) {
     const bytes = parseSize(s);
+    if (!bytes) throw new Error(`not a size: ${s}`);
     const m = await measure(
       { argv: [process.execPath, compiled('zip-entry.ts'), dir, String(bytes)] },
       dir,
