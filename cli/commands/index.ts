@@ -4,14 +4,22 @@ import type { CliContext } from '../context.js';
 import { register as caseCmd } from './case.js';
 import { register as config } from './config.js';
 import { register as diff } from './diff.js';
+import { register as history } from './history.js';
+import { register as outbox } from './outbox.js';
 import { register as plan } from './plan.js';
 import { register as profiles } from './profiles.js';
 import { register as serve } from './serve.js';
+import { register as submit } from './submit.js';
+import { register as targets } from './targets.js';
 
 export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   plan,
   profiles,
   caseCmd,
+  submit,
+  outbox,
+  history,
+  targets,
   config,
   diff,
   serve,

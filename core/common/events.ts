@@ -26,6 +26,8 @@ export interface CasepackEvents {
     rateBps?: number;
   };
   'submit:done': { jobId: string; status: string; error?: string };
+  /** Something the person should read (a retry, TLS checks off); never a secret. */
+  'submit:warning': { jobId?: string; message: string };
 }
 
 export type EventName = keyof CasepackEvents;

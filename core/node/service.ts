@@ -24,6 +24,7 @@ import { resolveSecret } from './settings/secrets.js';
 import * as collectMethods from './collect/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
+import { SubmitApi } from './submit/submit-api.js';
 
 export interface ServiceOptions {
   /** `--config FILE`; else CASEPACK_CONFIG; else the per-user default. */
@@ -43,11 +44,18 @@ export class CasepackService {
   private readonly configFlag: string | undefined;
   private settingsCache: Promise<LoadedSettings> | undefined;
   private readonly keychain: ServiceOptions['keychain'];
+  private readonly submission: SubmitApi;
 
   constructor(opts: ServiceOptions = {}) {
     this.configFlag = opts.configFile;
     this.dataDir = opts.dataDir ?? defaultDataDir();
     this.keychain = opts.keychain;
+    this.submission = new SubmitApi({
+      settings: () => this.settings(),
+      dataDir: this.dataDir,
+      events: this.events,
+      resolveSecret: (ref) => this.resolveSecret(ref),
+    });
   }
 
   /** The value behind a secret reference, at the moment it is needed (never logged, never stored). */
@@ -107,4 +115,15 @@ export class CasepackService {
   diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
     return changesMethods.diffBundles(args);
   }
+  // Submission (core/node/submit/submit-api.ts; argument schemas in core/common/api/submit.ts).
+  submit: SubmitApi['submit'] = (args, signal) => this.submission.submit(args, signal);
+  listTargets: SubmitApi['listTargets'] = (args) => this.submission.listTargets(args);
+  outboxList: SubmitApi['outboxList'] = (args) => this.submission.outboxList(args);
+  outboxRetry: SubmitApi['outboxRetry'] = (args, signal) =>
+    this.submission.outboxRetry(args, signal);
+  outboxCancel: SubmitApi['outboxCancel'] = (args) => this.submission.outboxCancel(args);
+  history: SubmitApi['history'] = (args) => this.submission.history(args);
+  hostKey: SubmitApi['hostKey'] = (args) => this.submission.hostKey(args);
+  trustHostKey: SubmitApi['trustHostKey'] = (args) => this.submission.trustHostKey(args);
+  exportBundle: SubmitApi['exportBundle'] = (args) => this.submission.exportBundle(args);
 }

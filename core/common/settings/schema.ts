@@ -2,6 +2,8 @@
 // Each subsystem owns its section; the top level is strict so a misspelt section is an error.
 import { z } from 'zod';
 import { contactChannelSchema } from '../case/schema.js';
+import { targetsSchema } from '../targets/schema.js';
+import { durationSchema } from '../zod-units.js';
 
 export const collectSettingsSchema = z.strictObject({
   /** Profiles used when `--profile` is not given. */
@@ -29,6 +31,19 @@ export const networkSettingsSchema = z.strictObject({
   noProxy: z.string().optional(),
   /** Extra CA bundle (PEM) trusted for TLS. */
   caFile: z.string().optional(),
+  /** Defaults for every target: give up connecting / on a stalled transfer after this long. */
+  connectTimeout: durationSchema.optional(),
+  stallTimeout: durationSchema.optional(),
+  /** Retries of a failed submission: exponential backoff with jitter (docs/technical/outbox.md). */
+  retry: z
+    .strictObject({
+      /** First pause (default 5s); each retry doubles it, up to `maxDelay` (default 5m). */
+      initialDelay: durationSchema.optional(),
+      maxDelay: durationSchema.optional(),
+      /** How long `casepack submit` keeps retrying before it leaves the job queued (default 10m). */
+      window: durationSchema.optional(),
+    })
+    .optional(),
 });
 
 export const uiSettingsSchema = z.looseObject({
@@ -46,8 +61,8 @@ export const settingsSchema = z.strictObject({
   products: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   /** Remembered contact details, offered by `casepack case new` and the UI. */
   contact: contactSettingsSchema.optional(),
-  /** Submission targets by name (refined by the submitters). */
-  targets: z.record(z.string(), z.looseObject({ type: z.string() })).optional(),
+  /** Submission targets by name (docs/submission.md). */
+  targets: targetsSchema.optional(),
   defaultTarget: z.string().optional(),
   /** Redaction and pseudonymisation options (refined by the redactor). */
   redaction: z.looseObject({}).optional(),
