@@ -107,14 +107,7 @@ export async function connectSftp(o: ConnectOptions): Promise<SftpSession> {
             `the SFTP server ${host}:${port} did not complete the SSH handshake in time`,
           ),
         );
-      if (/parse privateKey|Encrypted private OpenSSH key|passphrase/i.test(e.message))
-        return reject(
-          permanent(
-            'config',
-            `cannot use the private key in the ${describeSecretRef(t.privateKey!)}: ${e.message.replace(/:.*$/, '')} (wrong format, or a passphrase is missing)`,
-          ),
-        );
-      reject(asSubmitError(e, `the SFTP server ${host}:${port}`));
+      reject(keyProblem(e, t) ?? asSubmitError(e, `the SFTP server ${host}:${port}`));
     });
   });
   client.on('close', () => sock.destroy());
@@ -150,7 +143,7 @@ export async function connectSftp(o: ConnectOptions): Promise<SftpSession> {
     });
   } catch (e) {
     sock.destroy();
-    throw asSubmitError(e, `the SFTP server ${host}:${port}`);
+    throw keyProblem(e as Error, t) ?? asSubmitError(e, `the SFTP server ${host}:${port}`);
   }
   await ready;
   const hostKey = verdict!.key;
@@ -172,6 +165,19 @@ export async function connectSftp(o: ConnectOptions): Promise<SftpSession> {
     ),
   );
   return { sftp, hostKey, close: () => client.end() };
+}
+
+/** A private key ssh2 cannot use: say which reference and why (never the key). */
+function keyProblem(e: Error, t: SftpTarget) {
+  if (!t.privateKey || !/privateKey|private key|passphrase|key format/i.test(e.message))
+    return undefined;
+  const why = /passphrase|encrypted/i.test(e.message)
+    ? 'it is encrypted and no passphrase is configured (or the passphrase is wrong)'
+    : 'its format is not supported (use an OpenSSH or PEM key, e.g. from ssh-keygen)';
+  return permanent(
+    'config',
+    `cannot use the private key in the ${describeSecretRef(t.privateKey)}: ${why}`,
+  );
 }
 
 function hostKeyError(name: string, host: string, port: number, v: KeyVerdict & { ok: false }) {

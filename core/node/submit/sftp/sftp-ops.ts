@@ -86,9 +86,9 @@ export function freeBytes(sftp: SFTPWrapper, p: string): Promise<number | undefi
     try {
       sftp.ext_openssh_statvfs(
         p,
-        (err, fs: { bavail?: number; frsize?: number; bsize?: number }) => {
-          if (err || fs?.bavail === undefined) return resolve(undefined);
-          resolve(Number(fs.bavail) * Number(fs.frsize || fs.bsize || 0));
+        (err, fs: { f_bavail?: number; f_frsize?: number; f_bsize?: number }) => {
+          if (err || fs?.f_bavail === undefined) return resolve(undefined);
+          resolve(Number(fs.f_bavail) * Number(fs.f_frsize || fs.f_bsize || 0));
         },
       );
     } catch {

@@ -204,7 +204,7 @@ async function explainWriteFailure(
   if (err.code !== 'remote') return err;
   const free = await freeBytes(req.sftp, path.posix.dirname(part));
   const where = path.posix.dirname(part);
-  if (free !== undefined && free < SFTP_CHUNK * 2)
+  if (free !== undefined && free < req.size)
     return permanent(
       'disk-full',
       `the SFTP server's disk is full in ${where} (${formatBytes(free)} free; the bundle needs ${formatBytes(req.size)}). ` +

@@ -1,0 +1,217 @@
+// What the submission tests share: bundles on disk, settings files pointing at the real servers,
+// and read-back helpers that ask RT's API and the SFTP server's disk what really arrived.
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { testService } from './test-env.js';
+
+export interface RtFacts {
+  url: string;
+  port: number;
+  tokenFile: string;
+  queue: string;
+  tag: string;
+  customFields: Record<string, string>;
+  server: string;
+  log: string;
+}
+export interface SshdFacts {
+  host: string;
+  port: number;
+  user: string;
+  privateKeyFile: string;
+  hostKey: string;
+  chroot: string;
+  uploadDir: string;
+  fullDir: string;
+  fullBytes: number;
+}
+export interface PostfixFacts {
+  host: string;
+  port: number;
+  to: string;
+}
+
+export const rt = () => testService<RtFacts>('rt');
+export const sshd = () => testService<SshdFacts>('sshd');
+export const postfix = () => testService<PostfixFacts>('postfix');
+
+export function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash('sha256');
+    createReadStream(file)
+      .on('data', (c) => h.update(c))
+      .on('end', () => resolve(h.digest('hex')))
+      .on('error', reject);
+  });
+}
+
+export const sampleCase = (summary: string) => ({
+  mode: 'new',
+  summary,
+  type: 'product-error',
+  severity: 'P2',
+  contact: { name: 'Ada Admin', email: 'ada@customer.example', phone: '+49 30 1234567' },
+  product: { name: 'IGL Server', version: '4.2.1' },
+  platform: { os: 'Debian', version: '12', architecture: 'x86_64' },
+  description: 'After the upgrade to 4.2.1 logins hang for 30 seconds.',
+  stepsToReproduce: ['log in as any user', 'wait'],
+  expected: 'login within a second',
+  actual: 'login after 30 seconds',
+});
+
+/**
+ * A bundle-shaped zip (manifest.json, case.json, report.html and `payloadBytes` of random data,
+ * stored): the real `zip` command, streaming, any size.
+ * TODO(bundle): use `casepack collect` once it is on main, for the end-to-end tests.
+ */
+export async function makeBundle(
+  dir: string,
+  opts: { payloadBytes: number; case?: unknown; name?: string },
+): Promise<string> {
+  const work = await mkdtemp(path.join(dir, 'b-'));
+  const name =
+    opts.name ??
+    `casepack-NEW-testhost-${new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}.zip`;
+  await writeFile(
+    path.join(work, 'case.json'),
+    JSON.stringify(opts.case ?? sampleCase('test case'), null, 2),
+  );
+  await writeFile(
+    path.join(work, 'manifest.json'),
+    JSON.stringify({ formatVersion: 1, tool: { name: 'casepack', version: 'test' }, items: [] }),
+  );
+  await writeFile(
+    path.join(work, 'report.html'),
+    '<!doctype html><title>casepack report</title><h1>Report</h1>',
+  );
+  execFileSync('sh', ['-c', `head -c ${Number(opts.payloadBytes)} /dev/urandom > payload.bin`], {
+    cwd: work,
+  });
+  const out = path.join(dir, name);
+  const files = ['manifest.json', 'case.json', 'report.html', 'payload.bin'];
+  execFileSync('zip', ['-q', '-0', '-j', out, ...files.map((f) => path.join(work, f))]);
+  await rm(work, { recursive: true, force: true });
+  return out;
+}
+
+/** A settings file with these targets (secrets as references only). */
+export async function writeConfig(dir: string, doc: Record<string, unknown>): Promise<string> {
+  const file = path.join(dir, `config-${randomBytes(3).toString('hex')}.yaml`);
+  await writeFile(file, stringify(doc), { mode: 0o600 });
+  return file;
+}
+
+export function rtTarget(extra: Record<string, unknown> = {}) {
+  const f = rt();
+  return {
+    type: 'rt',
+    url: f.url,
+    queue: f.queue,
+    token: { file: f.tokenFile },
+    customFields: {
+      severity: 'Severity',
+      caseType: 'Case Type',
+      productVersion: 'Product Version',
+      platform: 'Platform',
+    },
+    ...extra,
+  };
+}
+
+/** A fresh upload folder in the chroot, owned by the drop box user; returns its remote path. */
+export async function sftpFolder(label: string): Promise<{ remote: string; local: string }> {
+  const f = sshd();
+  const sub = `${label}-${randomBytes(4).toString('hex')}`;
+  const local = path.join(f.chroot, f.uploadDir, sub);
+  await mkdir(local);
+  const uid = Number(execFileSync('id', ['-u', f.user]).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', f.user]).toString().trim());
+  await chown(local, uid, gid);
+  return { remote: path.posix.join(f.uploadDir, sub), local };
+}
+
+export function sftpTarget(dir: string, extra: Record<string, unknown> = {}) {
+  const f = sshd();
+  return {
+    type: 'sftp',
+    host: f.host,
+    port: f.port,
+    user: f.user,
+    privateKey: { file: f.privateKeyFile },
+    hostKey: f.hostKey,
+    dir,
+    ...extra,
+  };
+}
+
+export function rtToken(): string {
+  return readFileSync(rt().tokenFile, 'utf8').trim();
+}
+
+/** GET on RT's REST2 API with the test token. */
+export async function rtGet<T = Record<string, unknown>>(p: string, base = rt().url): Promise<T> {
+  const res = await fetch(`${base}/REST/2.0${p}`, {
+    headers: { Authorization: `token ${rtToken()}` },
+  });
+  if (!res.ok) throw new Error(`RT GET ${p}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+export async function rtPost<T = Record<string, unknown>>(p: string, body: unknown): Promise<T> {
+  const res = await fetch(`${rt().url}/REST/2.0${p}`, {
+    method: 'POST',
+    headers: { Authorization: `token ${rtToken()}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`RT POST ${p}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Tickets in the test queue whose subject is exactly `subject`. */
+export async function ticketsWithSubject(subject: string): Promise<string[]> {
+  const q = `Queue = '${rt().queue}' AND Subject = '${subject.replace(/'/g, "\\'")}'`;
+  const r = await rtGet<{ items: Array<{ id: string }> }>(
+    `/tickets?query=${encodeURIComponent(q)}`,
+  );
+  return r.items.map((i) => String(i.id));
+}
+
+export interface RtAttachment {
+  id: string;
+  Filename: string;
+  ContentType: string;
+  TransactionId: string;
+}
+
+export async function ticketAttachments(ticket: string): Promise<RtAttachment[]> {
+  const r = await rtGet<{ items: RtAttachment[] }>(
+    `/ticket/${ticket}/attachments?per_page=100&fields=Filename,ContentType,TransactionId`,
+  );
+  return r.items;
+}
+
+/** The bytes RT holds for an attachment. */
+export async function attachmentBytes(id: string): Promise<Buffer> {
+  const a = await rtGet<{ Content: string }>(`/attachment/${id}`);
+  return Buffer.from(a.Content, 'base64');
+}
+
+/** Every text/plain message on the ticket, oldest first. */
+export async function ticketTexts(ticket: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of await ticketAttachments(ticket))
+    if (a.ContentType === 'text/plain' && !a.Filename)
+      out.push((await attachmentBytes(a.id)).toString('utf8'));
+  return out;
+}
+
+export function unique(label: string): string {
+  return `${label} ${randomBytes(5).toString('hex')}`;
+}
