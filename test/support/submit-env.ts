@@ -215,3 +215,66 @@ export async function ticketTexts(ticket: string): Promise<string[]> {
 export function unique(label: string): string {
   return `${label} ${randomBytes(5).toString('hex')}`;
 }
+
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface OwnRtServer {
+  url: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A second rt-server of the test RT (same database) on its own port, which a test may stop and
+ * start without disturbing the shared one other test files use.
+ */
+export async function ownRtServer(): Promise<OwnRtServer> {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let child: import('node:child_process').ChildProcess | undefined;
+  const answers = async () => {
+    try {
+      const r = await fetch(`${url}/REST/2.0/queue/${rt().queue}`, {
+        headers: { Authorization: `token ${rtToken()}` },
+      });
+      return r.ok;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    url,
+    async start() {
+      child = spawn(
+        rt().server,
+        ['--host', '127.0.0.1', '--port', String(port), '--max-workers', '1'],
+        {
+          detached: true,
+          stdio: 'ignore',
+        },
+      );
+      for (let i = 0; i < 300 && !(await answers()); i++)
+        await new Promise((r) => setTimeout(r, 200));
+      if (!(await answers())) throw new Error(`own rt-server on ${url} did not start`);
+    },
+    async stop() {
+      if (!child?.pid) return;
+      const exited = new Promise((r) => child!.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+      for (let i = 0; i < 50 && (await answers()); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      child = undefined;
+    },
+  };
+}

@@ -8,6 +8,11 @@ export interface ProxyRules {
   resetAfterUpBytes?: number;
   /** Forward the request but drop the connection before any byte of the reply reaches the client. */
   dropReply?: boolean;
+  /**
+   * Once the client sent this text (e.g. `POST /REST/2.0/ticket `), let the request through but
+   * drop the connection before the reply; then forward normally again (the rule fires once).
+   */
+  dropReplyAfterUp?: string;
   /** Limit upstream bytes per second. */
   upBytesPerSecond?: number;
 }
@@ -18,6 +23,8 @@ export interface TcpProxy {
   up: number;
   down: number;
   connections: number;
+  /** How often `dropReplyAfterUp` fired. */
+  dropped: number;
   /** Rules for the next connections (the current ones keep theirs). */
   rules: ProxyRules;
   resetCounters(): void;
@@ -34,6 +41,7 @@ export async function startTcpProxy(
     up: 0,
     down: 0,
     connections: 0,
+    dropped: 0,
     rules,
     resetCounters() {
       proxy.up = 0;
@@ -59,6 +67,14 @@ export async function startTcpProxy(
       upstream.destroy();
     };
     client.on('data', (chunk: Buffer) => {
+      if (
+        r.dropReplyAfterUp &&
+        proxy.dropped === 0 &&
+        chunk.toString('latin1').includes(r.dropReplyAfterUp)
+      ) {
+        proxy.dropped++;
+        r.dropReply = true;
+      }
       if (r.resetAfterUpBytes !== undefined && sentUp + chunk.length > r.resetAfterUpBytes) {
         const part = chunk.subarray(0, Math.max(0, r.resetAfterUpBytes - sentUp));
         sentUp += part.length;

@@ -148,7 +148,14 @@ export function caseText(c: Loose, extra: CaseTextExtra): string {
     for (const [l, v] of contactLines) out.push(`  ${l}: ${v}`);
   }
   for (const [label, key] of SECTIONS) {
-    const v = str(c[key]);
+    const raw = c[key];
+    // Steps may come as a list (one step per item): number them.
+    const v = Array.isArray(raw)
+      ? joined(
+          raw.map((x, i) => (str(x) ? `${i + 1}. ${str(x)}` : undefined)),
+          '\n',
+        )
+      : str(raw);
     if (v) out.push('', label, indent(v));
   }
   const attachments = Array.isArray(c.attachments) ? c.attachments : [];
