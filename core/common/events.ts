@@ -61,6 +61,7 @@ export const EVENT_NAMES = [
   'collect:done',
   'submit:progress',
   'submit:done',
+  'submit:warning',
 ] as const satisfies ReadonlyArray<EventName>;
 export const everyEventListed: Exclude<EventName, (typeof EVENT_NAMES)[number]> extends never
   ? true

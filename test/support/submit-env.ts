@@ -1,6 +1,6 @@
 // What the submission tests share: bundles on disk, settings files pointing at the real servers,
 // and read-back helpers that ask RT's API and the SFTP server's disk what really arrived.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -238,10 +238,9 @@ export interface OwnRtServer {
  * start without disturbing the shared one other test files use.
  */
 export async function ownRtServer(): Promise<OwnRtServer> {
-  const { spawn } = await import('node:child_process');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let child: import('node:child_process').ChildProcess | undefined;
+  let child: ChildProcess | undefined;
   const answers = async () => {
     try {
       const r = await fetch(`${url}/REST/2.0/queue/${rt().queue}`, {

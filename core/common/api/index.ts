@@ -8,12 +8,14 @@ import { appMethods } from './app.js';
 import { caseMethods } from './case-methods.js';
 import { mediaMethods } from './media.js';
 import { reviewMethods } from './review.js';
+import { submitMethods } from './submit-methods.js';
 
 export const API_METHODS = {
   ...appMethods,
   ...caseMethods,
   ...reviewMethods,
   ...mediaMethods,
+  ...submitMethods,
 };
 
 export type ApiMethods = typeof API_METHODS;

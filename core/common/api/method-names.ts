@@ -27,6 +27,15 @@ export const API_METHOD_NAMES = [
   'removeDraftFile',
   'readDraftImage',
   'browse',
+  'listTargets',
+  'submit',
+  'outboxList',
+  'outboxRetry',
+  'outboxCancel',
+  'history',
+  'hostKey',
+  'trustHostKey',
+  'exportBundle',
 ] as const satisfies ReadonlyArray<keyof ApiMethods>;
 
 type Listed = (typeof API_METHOD_NAMES)[number];

@@ -7,6 +7,7 @@ import { caseHandlers } from './case-handlers.js';
 import { handlerContext, type HandlerContext } from './context.js';
 import { mediaHandlers } from './media-handlers.js';
 import { reviewHandlers } from './review-handlers.js';
+import { submitHandlers } from './submit-handlers.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 
 export function createHandlers(ctx: HandlerContext): ApiHandlers {
@@ -15,6 +16,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     ...caseHandlers(ctx),
     ...reviewHandlers(ctx),
     ...mediaHandlers(ctx),
+    ...submitHandlers(ctx),
   };
 }
 

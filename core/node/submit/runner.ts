@@ -10,6 +10,7 @@ import type { OutboxJob, StepKind } from '../../common/api/submit.js';
 import { CasepackError } from '../../common/errors.js';
 import type { TypedEmitter } from '../../common/events.js';
 import type { Settings } from '../../common/settings/schema.js';
+import type { SecretRef } from '../../common/settings/secret-ref.js';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { hashFile } from './bundle-file.js';
 import { asSubmitError, permanent, SubmitError } from './errors.js';
@@ -23,6 +24,7 @@ export interface RunnerDeps {
   tool: string;
   events: TypedEmitter;
   warn(msg: string): void;
+  secret(ref: SecretRef): Promise<string>;
   runners: Record<StepKind, StepRunner>;
 }
 
@@ -108,6 +110,7 @@ export async function runJob(deps: RunnerDeps, id: string, opts: RunOptions): Pr
             dataDir: deps.dataDir,
             tool: deps.tool,
             save,
+            secret: deps.secret,
             warn: deps.warn,
             signal: local.signal,
             progress: (p) => {

@@ -3,6 +3,7 @@
 // from there instead of repeating a request the server may already have carried out.
 import type { JobStep, OutboxJob, Receipt, StepKind } from '../../common/api/submit.js';
 import type { Settings } from '../../common/settings/schema.js';
+import type { SecretRef } from '../../common/settings/secret-ref.js';
 import type { Target } from '../../common/targets/schema.js';
 import { permanent } from './errors.js';
 
@@ -22,6 +23,8 @@ export interface StepContext {
   dataDir: string;
   /** The tool's name and version, for messages casepack writes. */
   tool: string;
+  /** The value of a secret reference, when it is needed (never stored, never logged). */
+  secret(ref: SecretRef): Promise<string>;
   /** Persist the job now (call after recording anything in step.result or step.attempted). */
   save(): Promise<void>;
   progress(p: StepProgress): void;

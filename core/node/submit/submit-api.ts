@@ -53,7 +53,8 @@ export class SubmitApi {
     args: z.input<typeof outboxRetryArgsSchema> = {},
     signal?: AbortSignal,
   ): Promise<SubmitResult[]> {
-    return outboxRetry(this.deps, outboxRetryArgsSchema.parse(args).id, signal);
+    const a = outboxRetryArgsSchema.parse(args);
+    return outboxRetry(this.deps, a.id, signal, a.wait !== false);
   }
 
   outboxCancel(args: z.input<typeof jobIdArgsSchema>): Promise<OutboxJob> {

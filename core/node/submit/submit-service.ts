@@ -12,6 +12,7 @@ import { submitArgsSchema } from '../../common/api/submit.js';
 import { CasepackError } from '../../common/errors.js';
 import type { TypedEmitter } from '../../common/events.js';
 import type { Settings } from '../../common/settings/schema.js';
+import type { SecretRef } from '../../common/settings/secret-ref.js';
 import type { Target } from '../../common/targets/schema.js';
 import { toolVersion } from '../version.js';
 import { bundleFacts } from './bundle-file.js';
@@ -28,6 +29,7 @@ export interface SubmitDeps {
   settings(): Promise<{ settings: Settings; file: string }>;
   dataDir: string;
   events: TypedEmitter;
+  resolveSecret(ref: SecretRef): Promise<string>;
 }
 
 /** How long a waiting submit keeps retrying before it leaves the job queued (default 10 minutes). */
@@ -62,6 +64,7 @@ export function runnerDeps(deps: SubmitDeps, settings: Settings): RunnerDeps {
     tool: `casepack ${toolVersion()}`,
     events: deps.events,
     warn: (message) => deps.events.emit('submit:warning', { message }),
+    secret: (ref) => deps.resolveSecret(ref),
     runners: STEP_RUNNERS,
   };
 }
@@ -86,6 +89,16 @@ export function resultOf(job: OutboxJob): SubmitResult {
     ...(job.lastError && job.status !== 'done' ? { error: job.lastError } : {}),
     message,
   };
+}
+
+function inBackground(deps: SubmitDeps, jobId: string, run: Promise<OutboxJob>): void {
+  run.catch((e: unknown) =>
+    deps.events.emit('submit:done', {
+      jobId,
+      status: 'queued',
+      error: e instanceof Error ? e.message : String(e),
+    }),
+  );
 }
 
 function retryWindow(settings: Settings): number {
@@ -140,13 +153,17 @@ export async function submit(
     };
   }
   await saveJob(deps.dataDir, job);
-  if (args.wait === false) return resultOf(job);
-  const done = await runJob(runnerDeps(deps, settings), job.id, {
+  const run = runJob(runnerDeps(deps, settings), job.id, {
     window: retryWindow(settings),
     signal,
     bundleChecked: true,
   });
-  return resultOf(done);
+  if (args.wait === false) {
+    // The UI follows it by events; the job is on disk whatever happens to this process.
+    inBackground(deps, job.id, run);
+    return resultOf(job);
+  }
+  return resultOf(await run);
 }
 
 export async function outboxList(
@@ -164,6 +181,7 @@ export async function outboxRetry(
   deps: SubmitDeps,
   id: string | undefined,
   signal?: AbortSignal,
+  wait = true,
 ): Promise<SubmitResult[]> {
   const { settings } = await deps.settings();
   const { jobs } = await listJobs(deps.dataDir);
@@ -177,11 +195,11 @@ export async function outboxRetry(
       out.push(resultOf(j));
       continue;
     }
-    out.push(
-      resultOf(
-        await runJob(runnerDeps(deps, settings), j.id, { window: retryWindow(settings), signal }),
-      ),
-    );
+    const run = runJob(runnerDeps(deps, settings), j.id, { window: retryWindow(settings), signal });
+    if (!wait) {
+      inBackground(deps, j.id, run);
+      out.push(resultOf({ ...j, status: 'queued' }));
+    } else out.push(resultOf(await run));
   }
   return out;
 }

@@ -12,7 +12,6 @@ import {
 import type { RtTarget } from '../../../common/targets/schema.js';
 import { TARGET_DEFAULTS } from '../../../common/targets/schema.js';
 import { formatBytes } from '../../../common/units.js';
-import { resolveSecret } from '../../settings/secrets.js';
 import { permanent } from '../errors.js';
 import { makeHttpClient } from '../http-client.js';
 import { ProgressMeter } from '../progress.js';
@@ -22,7 +21,7 @@ import { RtApi, sqlString, type FileToAttach } from './rt-api.js';
 
 async function rtApi(ctx: StepContext, t: RtTarget): Promise<RtApi> {
   const http = await makeHttpClient(t, ctx.settings.network, ctx.warn);
-  return new RtApi(http, `RT at ${t.url}`, await resolveSecret(t.token));
+  return new RtApi(http, `RT at ${t.url}`, await ctx.secret(t.token));
 }
 
 export function ticketUrl(t: RtTarget, id: string): string {

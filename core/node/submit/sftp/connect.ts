@@ -6,6 +6,7 @@ import { Client, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import { describeSecretRef } from '../../../common/settings/secret-ref.js';
 import type { SftpTarget } from '../../../common/targets/schema.js';
 import { TARGET_DEFAULTS } from '../../../common/targets/schema.js';
+import type { SecretRef } from '../../../common/settings/secret-ref.js';
 import { resolveSecret } from '../../settings/secrets.js';
 import { asSubmitError, permanent, transient } from '../errors.js';
 import { describeKey, matchesPin, rememberedKey, type HostKey } from './host-keys.js';
@@ -21,6 +22,8 @@ export interface ConnectOptions {
   target: SftpTarget;
   dataDir: string;
   connectTimeout?: number;
+  /** Resolves secret references (the service's resolver knows the desktop app's keychain). */
+  secret?: (ref: SecretRef) => Promise<string>;
   /** Accept any host key (only to read its fingerprint for `targets trust`; no login happens). */
   probeOnly?: boolean;
 }
@@ -62,7 +65,10 @@ function openSocket(host: string, port: number, timeoutMs: number): Promise<net.
 type KeyVerdict =
   { ok: true; key: HostKey } | { ok: false; key: HostKey; why: 'unknown' | 'mismatch' };
 
-async function credentials(t: SftpTarget): Promise<Partial<ConnectConfig>> {
+async function credentials(
+  t: SftpTarget,
+  resolveSecret: (ref: SecretRef) => Promise<string>,
+): Promise<Partial<ConnectConfig>> {
   const out: Partial<ConnectConfig> = {};
   if (t.privateKey) out.privateKey = await resolveSecret(t.privateKey);
   if (t.passphrase) out.passphrase = await resolveSecret(t.passphrase);
@@ -77,7 +83,7 @@ export async function connectSftp(o: ConnectOptions): Promise<SftpSession> {
   const host = t.host;
   const port = sftpPort(t);
   const timeout = o.connectTimeout ?? t.connectTimeout ?? TARGET_DEFAULTS.connectTimeout;
-  const creds = o.probeOnly ? {} : await credentials(t);
+  const creds = o.probeOnly ? {} : await credentials(t, o.secret ?? resolveSecret);
   const remembered = t.hostKey ? undefined : await rememberedKey(o.dataDir, host, port);
   const sock = await openSocket(host, port, timeout);
   const client = new Client();

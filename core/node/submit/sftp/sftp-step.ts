@@ -25,6 +25,7 @@ export async function runSftpUpload(ctx: StepContext): Promise<StepOutcome> {
     name: ctx.step.target,
     target: t,
     dataDir: ctx.dataDir,
+    secret: ctx.secret,
     connectTimeout: t.connectTimeout ?? ctx.settings.network?.connectTimeout,
   });
   let upload: ProgressMeter | undefined;
