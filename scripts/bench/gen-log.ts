@@ -135,16 +135,16 @@ function message(r: Rng): string {
   const x = r.next();
   if (x < 0.3)
     return `Request ${r.pick(['GET', 'POST', 'PUT'])} ${r.pick(PATHS)}/${r.int(1, 99999)} from ${ip(r)} completed in ${r.int(1, 2500)} ms status=${r.pick([200, 200, 200, 201, 204, 404, 500])}`;
-  if (x < 0.4) return `User ${email(r)} logged in from ${ip(r)} session=${r.hex(32)}`;
-  if (x < 0.48)
+  if (x < 0.34) return `User ${email(r)} logged in from ${ip(r)} session=${r.hex(32)}`;
+  if (x < 0.4)
     return `Connecting to jdbc:postgresql://${host(r)}:5432/igl as ${r.pick(USERS)} (pool ${r.int(1, 4)}, active ${r.int(0, 50)})`;
-  if (x < 0.6)
+  if (x < 0.55)
     return `Processed order ${r.int(100000, 999999)} for customer ${r.int(1000, 99999)} total=${r.int(1, 9999)}.${p2(r.int(0, 99))} EUR in ${r.int(1, 400)} ms`;
-  if (x < 0.7)
+  if (x < 0.65)
     return `Cache ${r.pick(CLASSES)} hit ratio ${r.int(40, 99)}% size=${r.int(100, 100000)} evictions=${r.int(0, 500)}`;
-  if (x < 0.8)
+  if (x < 0.75)
     return `Scheduled job ${r.pick(['cleanup', 'reindex', 'export', 'sync-ldap', 'report'])} finished in ${r.int(10, 60000)} ms, ${r.int(0, 10000)} records`;
-  if (x < 0.9)
+  if (x < 0.85)
     return `Slow query (${r.int(500, 9000)} ms): SELECT o.id, o.status FROM orders o WHERE o.customer_id = ${r.int(1, 99999)} AND o.created > ?`;
   if (x < 0.996)
     return `Heartbeat from node ${host(r)} lag=${r.int(0, 200)}ms queue=${r.int(0, 300)}`;

@@ -20,7 +20,7 @@ import { AVG_ENTRY, accessLog, javaLog, type LogWriter } from './gen-log.js';
 import { Rng } from './prng.js';
 
 /** Bump when the generator's output changes, so cached trees are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const MARKER = '.bench-tree.json';
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
