@@ -26,6 +26,7 @@ interface Opts {
   flat?: boolean;
   flatSize: string;
   seekSize: string;
+  uploadSize: string;
   clean?: boolean;
 }
 
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
     .option('--flat', 'also measure memory flatness on a larger tree (--flat-size)')
     .option('--flat-size <size>', 'the larger tree for --flat', '4G')
     .option('--seek-size <size>', 'the timestamped log for the seek', '2G')
+    .option('--upload-size <size>', 'the bundle uploaded over SFTP', '1G')
     .option('--clean', 'remove the generated trees at the end (they are reused otherwise)')
     .parse();
   const o = program.opts<Opts>();
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
   const extra = await runSections(sections, ctx, {
     flatSize: sizeOpt('--flat-size', o.flatSize),
     seekSize: sizeOpt('--seek-size', o.seekSize),
+    uploadSize: sizeOpt('--upload-size', o.uploadSize),
   });
 
   const after = machine();

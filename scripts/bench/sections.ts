@@ -32,6 +32,7 @@ export interface BenchContext {
 export interface SectionOptions {
   flatSize: number;
   seekSize: number;
+  uploadSize: number;
 }
 
 /** The bundle targets, from the comparison's medians and paired ratios. */
@@ -81,7 +82,7 @@ export async function runSections(
       if (s === 'redactor') out.redactor = await redactorSection(ctx);
       if (s === 'seek') out.seek = await seekSection(ctx, o.seekSize);
       if (s === 'startup') out.startup = await startupSection(ctx);
-      if (s === 'upload') out.upload = await uploadSection(ctx);
+      if (s === 'upload') out.upload = await uploadSection(ctx, o.uploadSize);
       if (s === 'flat') out.flat = await flatSection(ctx, o.flatSize);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
