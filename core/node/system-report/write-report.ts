@@ -2,6 +2,7 @@
 // system/<id>.json through the redaction session into the bundle. A section that fails or runs out
 // of time becomes a `failed` manifest item with the reason; the others carry on.
 import type { ManifestItem } from '../../common/manifest/schema.js';
+import { setMaxListeners } from 'node:events';
 import { CasepackError, errorMessage } from '../../common/errors.js';
 import type { EntrySink } from '../bundle/types.js';
 import { SinkError } from '../collect/collector-context.js';
@@ -18,16 +19,20 @@ import type {
   SystemSection,
 } from './types.js';
 
-/** Run a section under its timeout; resolves with its data or rejects with the reason. */
+/**
+ * Run a section under its timeout; resolves with its data or rejects with the reason. `run` is the
+ * whole report's signal (cancel): the section's own controller follows it.
+ */
 async function runSection(
   section: SystemSection,
   timeoutMs: number,
   opts: SystemReportOptions,
   si: SiPool,
+  run: AbortSignal,
 ): Promise<Record<string, unknown>> {
   const ac = new AbortController();
-  const onOuterAbort = (): void => ac.abort();
-  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // Many listeners per signal are expected here (one per command, worker call, section).
+  setMaxListeners(0, ac.signal);
   const started = performance.now();
   const notes: string[] = [];
   const env = opts.env ?? process.env;
@@ -44,28 +49,25 @@ async function runSection(
     vars: opts.vars ?? {},
   };
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onCancel: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       ac.abort();
       reject(new CasepackError('timeout', `timed out after ${formatTimeout(timeoutMs)}`));
     }, timeoutMs);
-  });
-  const cancelled = new Promise<never>((_, reject) => {
-    if (opts.signal?.aborted) reject(new CasepackError('cancelled', 'cancelled'));
-    opts.signal?.addEventListener(
-      'abort',
-      () => reject(new CasepackError('cancelled', 'cancelled')),
-      {
-        once: true,
-      },
-    );
+    onCancel = () => {
+      ac.abort();
+      reject(new CasepackError('cancelled', 'cancelled'));
+    };
+    if (run.aborted) onCancel();
+    else run.addEventListener('abort', onCancel, { once: true });
   });
   try {
-    const data = await Promise.race([section.collect(ctx), timeout, cancelled]);
+    const data = await Promise.race([section.collect(ctx), stop]);
     return notes.length ? { ...data, notes } : data;
   } finally {
     clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onOuterAbort);
+    if (onCancel) run.removeEventListener('abort', onCancel);
     ac.abort();
   }
 }
@@ -95,6 +97,12 @@ export async function writeSystemReport(
 ): Promise<SystemReportResult> {
   const t0 = performance.now();
   const si = new SiPool();
+  // One listener on the caller's signal; the sections listen to this one.
+  const run = new AbortController();
+  setMaxListeners(0, run.signal);
+  const onAbort = (): void => run.abort();
+  if (opts.signal?.aborted) run.abort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
   const sections = opts.only ? SECTIONS.filter((s) => opts.only?.includes(s.id)) : SECTIONS;
   const one = async (
     section: SystemSection,
@@ -107,7 +115,7 @@ export async function writeSystemReport(
     const base = { id, type: 'system' as const, source: id, startedAt: startedAt.toISOString() };
     let data: Record<string, unknown>;
     try {
-      data = await runSection(section, timeoutMs, opts, si);
+      data = await runSection(section, timeoutMs, opts, si, run.signal);
     } catch (e) {
       const durationMs = Math.round(performance.now() - s0);
       // Error text can quote command output: it passes the redactor like everything else.
@@ -184,6 +192,7 @@ export async function writeSystemReport(
     );
   } finally {
     si.close();
+    opts.signal?.removeEventListener('abort', onAbort);
   }
   const byId = new Map([...quiet, ...rest].map((r) => [r.outcome.id, r]));
   const results = sections.map((s) => byId.get(s.id)!);
