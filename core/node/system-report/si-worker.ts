@@ -40,18 +40,12 @@ export interface SiClient {
 }
 
 interface Pending {
-  fn: SiFunction;
-  worker: Worker;
   resolve(v: unknown): void;
   reject(e: Error): void;
 }
 
-/**
- * One worker shared by the report's sections (loading systeminformation costs CPU: once, not per
- * section). When a section gives up on a call (its timeout), the worker may be stuck in execSync:
- * it is terminated and the other sections' calls are sent again to a fresh one.
- */
-export class SiPool {
+/** One section's worker: spawned on its first call, terminated when the section ends. */
+class SiWorker {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -67,72 +61,71 @@ export class SiPool {
     w.unref();
     w.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
-      if (!p || p.worker !== w) return;
+      if (!p) return;
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
       else p.reject(new CasepackError('io', `systeminformation: ${m.error ?? 'failed'}`));
     });
-    w.on('error', (e) => {
-      for (const [id, p] of this.pending)
-        if (p.worker === w) {
-          this.pending.delete(id);
-          p.reject(new CasepackError('internal', `systeminformation worker: ${e.message}`));
-        }
-      if (this.worker === w) this.worker = undefined;
-    });
+    w.on('error', (e) =>
+      this.failAll(new CasepackError('internal', `systeminformation worker: ${e.message}`)),
+    );
     return w;
   }
 
-  private post(id: number, p: Pending): void {
-    p.worker.postMessage({ id, fn: p.fn });
+  private failAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
   }
 
-  /** Terminate a worker that may be stuck; move its other calls to a fresh one. */
-  private retire(w: Worker): void {
-    if (this.worker === w) this.worker = undefined;
-    void w.terminate();
-    for (const [id, p] of this.pending) {
-      if (p.worker !== w) continue;
-      p.worker = this.worker ??= this.spawn();
-      this.post(id, p);
-    }
-  }
-
-  call<F extends SiFunction>(fn: F, signal: AbortSignal): Promise<SiResult<F>> {
-    if (signal.aborted) return Promise.reject(new CasepackError('timeout', 'cancelled'));
+  call<F extends SiFunction>(fn: F): Promise<SiResult<F>> {
     const id = this.nextId++;
+    this.worker ??= this.spawn();
+    const w = this.worker;
     return new Promise<SiResult<F>>((resolve, reject) => {
-      const p: Pending = {
-        fn,
-        worker: (this.worker ??= this.spawn()),
-        resolve: resolve as (v: unknown) => void,
-        reject,
-      };
-      this.pending.set(id, p);
-      this.post(id, p);
-      signal.addEventListener(
-        'abort',
-        () => {
-          const still = this.pending.get(id);
-          if (!still) return;
-          this.pending.delete(id);
-          reject(new CasepackError('timeout', 'cancelled'));
-          this.retire(still.worker);
-        },
-        { once: true },
-      );
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      w.postMessage({ id, fn });
     });
   }
 
-  /** A client whose calls end when `signal` aborts. */
+  /** Stop: a call may be stuck in execSync, so the thread is terminated, not asked. */
+  close(reason: Error): void {
+    this.failAll(reason);
+    if (this.worker) void this.worker.terminate();
+    this.worker = undefined;
+  }
+}
+
+/**
+ * systeminformation for the report's sections: each section gets its own worker, so a call stuck
+ * in one section's worker (execSync) never delays another section, and ending the section
+ * (done, timed out, cancelled) terminates it.
+ */
+export class SiPool {
+  private readonly workers = new Set<SiWorker>();
+
+  /** A client whose worker ends when `signal` aborts (the section's end). */
   client(signal: AbortSignal): SiClient {
-    return { call: (fn) => this.call(fn, signal) };
+    let worker: SiWorker | undefined;
+    const end = (): void => {
+      worker?.close(new CasepackError('cancelled', 'the section ended'));
+      if (worker) this.workers.delete(worker);
+    };
+    signal.addEventListener('abort', end, { once: true });
+    return {
+      call: (fn) => {
+        if (signal.aborted)
+          return Promise.reject(new CasepackError('cancelled', 'the section ended'));
+        if (!worker) {
+          worker = new SiWorker();
+          this.workers.add(worker);
+        }
+        return worker.call(fn);
+      },
+    };
   }
 
   close(): void {
-    for (const p of this.pending.values()) p.reject(new CasepackError('cancelled', 'cancelled'));
-    this.pending.clear();
-    if (this.worker) void this.worker.terminate();
-    this.worker = undefined;
+    for (const w of this.workers) w.close(new CasepackError('cancelled', 'the report ended'));
+    this.workers.clear();
   }
 }

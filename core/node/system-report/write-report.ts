@@ -19,6 +19,11 @@ import type {
   SystemSection,
 } from './types.js';
 
+/** How long a finished section waits for its killed commands to be gone. */
+const KILL_WAIT_MS = 2_000;
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
+
 /**
  * Run a section under its timeout; resolves with its data or rejects with the reason. `run` is the
  * whole report's signal (cancel): the section's own controller follows it.
@@ -36,13 +41,22 @@ async function runSection(
   const started = performance.now();
   const notes: string[] = [];
   const env = opts.env ?? process.env;
+  const inflight = new Set<Promise<unknown>>();
   const ctx: SectionContext = {
     env,
     signal: ac.signal,
     timeoutMs,
     remainingMs: () => Math.max(0, timeoutMs - (performance.now() - started)),
-    run: (argv, ms) =>
-      runCapture(argv, { timeoutMs: Math.max(1, ms ?? ctx.remainingMs()), env, signal: ac.signal }),
+    run: (argv, ms) => {
+      const p = runCapture(argv, {
+        timeoutMs: Math.max(1, ms ?? ctx.remainingMs()),
+        env,
+        signal: ac.signal,
+      });
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+      return p;
+    },
     si: si.client(ac.signal),
     note: (t) => notes.push(t),
     products: opts.products ?? [],
@@ -69,6 +83,10 @@ async function runSection(
     clearTimeout(timer);
     if (onCancel) run.removeEventListener('abort', onCancel);
     ac.abort();
+    // The abort killed the section's commands; wait until they are gone (a few ms), so that a
+    // report that says "timed out" leaves nothing of it running. Capped: a command whose
+    // descendants left its process group could hold its output open.
+    if (inflight.size) await Promise.race([Promise.allSettled(inflight), delay(KILL_WAIT_MS)]);
   }
 }
 
