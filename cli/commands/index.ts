@@ -8,6 +8,7 @@ import { register as history } from './history.js';
 import { register as outbox } from './outbox.js';
 import { register as plan } from './plan.js';
 import { register as profiles } from './profiles.js';
+import { register as scrub } from './scrub.js';
 import { register as serve } from './serve.js';
 import { register as submit } from './submit.js';
 import { register as targets } from './targets.js';
@@ -22,5 +23,6 @@ export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   targets,
   config,
   diff,
+  scrub,
   serve,
 ];

@@ -25,6 +25,8 @@ import * as collectMethods from './collect/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
 import { SubmitApi } from './submit/submit-api.js';
+import { scrubArgsSchema, type ScrubArgs } from '../common/api/redaction.js';
+import type { ScrubResult } from './redact/scrub.js';
 
 export interface ServiceOptions {
   /** `--config FILE`; else CASEPACK_CONFIG; else the per-user default. */
@@ -126,4 +128,11 @@ export class CasepackService {
   hostKey: SubmitApi['hostKey'] = (args) => this.submission.hostKey(args);
   trustHostKey: SubmitApi['trustHostKey'] = (args) => this.submission.trustHostKey(args);
   exportBundle: SubmitApi['exportBundle'] = (args) => this.submission.exportBundle(args);
+
+  /** Redacted copies of every file under a folder (redaction: core/node/redact/). */
+  async scrub(args: ScrubArgs): Promise<ScrubResult> {
+    const a = scrubArgsSchema.parse(args);
+    const { runScrub } = await import('./redact/service-methods.js');
+    return runScrub(this, a);
+  }
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contactChannelSchema } from '../case/schema.js';
 import { targetsSchema } from '../targets/schema.js';
 import { durationSchema } from '../zod-units.js';
+import { redactionSettingsSchema } from '../redact/policy.js';
 
 export const collectSettingsSchema = z.strictObject({
   /** Profiles used when `--profile` is not given. */
@@ -64,8 +65,8 @@ export const settingsSchema = z.strictObject({
   /** Submission targets by name (docs/submission.md). */
   targets: targetsSchema.optional(),
   defaultTarget: z.string().optional(),
-  /** Redaction and pseudonymisation options (refined by the redactor). */
-  redaction: z.looseObject({}).optional(),
+  /** Redaction and pseudonymisation options (docs/redaction.md). */
+  redaction: redactionSettingsSchema.optional(),
   network: networkSettingsSchema.optional(),
   ui: uiSettingsSchema.optional(),
 });

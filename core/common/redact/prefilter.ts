@@ -1,0 +1,161 @@
+// The cheap scan that keeps redaction fast: one pass over the raw bytes of a chunk computing a
+// rolling hash of the last four case-folded characters and testing it against a bitmap built from
+// every rule's trigger literals. Only positions whose 4-gram belongs to some trigger are checked
+// exactly, and only lines holding a verified trigger go to the (much slower) regex rules.
+// Cost is one table lookup per byte whatever the number of rules; see docs/technical/redaction.md.
+
+const GRAM_BITS = 20;
+const GRAM_MASK = (1 << GRAM_BITS) - 1;
+
+/** Byte -> 5-bit class: letters (case-folded) 1-26, digit 27, `_` 28, `-` 29, `.` 30, `$:/=@{}~` 31. */
+export const FOLD = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) {
+    let v = 0;
+    if (c >= 97 && c <= 122) v = c - 96;
+    else if (c >= 65 && c <= 90) v = c - 64;
+    else if (c >= 48 && c <= 57) v = 27;
+    else if (c === 95) v = 28;
+    else if (c === 45) v = 29;
+    else if (c === 46) v = 30;
+    else if ('$:/=@{}~'.includes(String.fromCharCode(c))) v = 31;
+    t[c] = v;
+  }
+  return t;
+})();
+
+const LOWER = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  return t;
+})();
+
+// Rough frequency of characters in logs and configs: used to pick each trigger's rarest 4-gram.
+const COMMON = 'etaoinsrhldcumfpgwybvkxjqz';
+function weight(ch: string): number {
+  const i = COMMON.indexOf(ch);
+  if (i !== -1) return 26 - i;
+  if (ch >= '0' && ch <= '9') return 24;
+  if (ch === ' ') return 30;
+  return 4;
+}
+
+interface Trigger {
+  bytes: Uint8Array;
+  rules: number[];
+}
+
+interface GramEntry {
+  trigger: number;
+  /** Offset of the 4-gram's last character from the trigger's start. */
+  endOffset: number;
+}
+
+export interface PrefilterHit {
+  /** Byte offset where the trigger starts. */
+  pos: number;
+  rules: readonly number[];
+}
+
+export class Prefilter {
+  private readonly bitmap = new Uint8Array(1 << GRAM_BITS);
+  private readonly grams = new Map<number, GramEntry[]>();
+  private readonly triggers: Trigger[] = [];
+
+  /** `triggersByRule[i]`: lower-case literals for rule i (empty: the rule is never prefiltered in). */
+  constructor(triggersByRule: ReadonlyArray<readonly string[]>) {
+    const byText = new Map<string, number>();
+    triggersByRule.forEach((list, rule) => {
+      for (const raw of list) {
+        const t = raw.toLowerCase();
+        if (t.length < 2)
+          throw new Error(`prefilter trigger "${raw}" is shorter than 2 characters`);
+        let idx = byText.get(t);
+        if (idx === undefined) {
+          idx = this.triggers.length;
+          byText.set(t, idx);
+          const bytes = new Uint8Array(t.length);
+          for (let i = 0; i < t.length; i++) bytes[i] = t.charCodeAt(i) & 0xff;
+          this.triggers.push({ bytes, rules: [] });
+          this.addGrams(t, idx);
+        }
+        const tr = this.triggers[idx]!;
+        if (!tr.rules.includes(rule)) tr.rules.push(rule);
+      }
+    });
+  }
+
+  private addGrams(t: string, idx: number): void {
+    if (t.length >= 4) {
+      let best = 0;
+      let bestW = Infinity;
+      for (let k = 0; k + 4 <= t.length; k++) {
+        const w = [...t.slice(k, k + 4)].reduce((a, ch) => a + weight(ch), 0);
+        if (w < bestW) [best, bestW] = [k, w];
+      }
+      const g = t.slice(best, best + 4);
+      this.addGram(
+        [...g].map((c) => FOLD[c.charCodeAt(0)]!),
+        { trigger: idx, endOffset: best + 3 },
+      );
+      return;
+    }
+    // Shorter triggers: any class may precede them.
+    const known = [...t].map((c) => FOLD[c.charCodeAt(0)]!);
+    const pad = 4 - known.length;
+    for (let v = 0; v < 1 << (5 * pad); v++) {
+      const lead: number[] = [];
+      for (let k = pad - 1; k >= 0; k--) lead.push((v >> (5 * k)) & 31);
+      this.addGram([...lead, ...known], { trigger: idx, endOffset: t.length - 1 });
+    }
+  }
+
+  private addGram(cls: number[], e: GramEntry): void {
+    const h = ((cls[0]! << 15) | (cls[1]! << 10) | (cls[2]! << 5) | cls[3]!) & GRAM_MASK;
+    this.bitmap[h] = 1;
+    const list = this.grams.get(h);
+    if (list) list.push(e);
+    else this.grams.set(h, [e]);
+  }
+
+  /** Verified trigger occurrences in bytes[start, end), in order. */
+  scan(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    onHit: (pos: number, rules: readonly number[]) => void,
+  ): void {
+    const bm = this.bitmap;
+    const fold = FOLD;
+    let h = 0;
+    for (let i = start; i < end; i++) {
+      h = ((h << 5) | fold[bytes[i]!]!) & GRAM_MASK;
+      if (bm[h] !== 0) this.verify(bytes, start, end, i, h, onHit);
+    }
+  }
+
+  private verify(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    i: number,
+    h: number,
+    onHit: (pos: number, rules: readonly number[]) => void,
+  ): void {
+    const entries = this.grams.get(h);
+    if (!entries) return;
+    for (const e of entries) {
+      const tr = this.triggers[e.trigger]!;
+      const s = i - e.endOffset;
+      if (s < start || s + tr.bytes.length > end) continue;
+      let ok = true;
+      for (let k = 0; k < tr.bytes.length; k++) {
+        if (LOWER[bytes[s + k]!] !== tr.bytes[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) onHit(s, tr.rules);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+// Secrets whose key is given as data rather than as syntax: `<property name="db.password"
+// value="x"/>`, `<entry key="password">x</entry>`, Hadoop `<name>fs.s3a.secret.key</name>
+// <value>x</value>` and Kubernetes env entries `- name: DB_PASSWORD` / `value: x`, where the value
+// may come on one of the next lines (BlockState.pendingValue).
+import { isNonSecretValue, isRandomLike } from '../values.js';
+import { inlineValueEnd, quotedValue, trimmedEnd } from '../text-scan.js';
+import type { LineContext, Rule, SpanSink } from '../types.js';
+import { KV_TRIGGERS } from './key-value.js';
+
+const ATTR_NAME =
+  /\b(?:name|key|id|property|param|parameter|setting|variable|var)[ \t]*=[ \t]*(["'])([^"'<>]{1,200})\1/gi;
+const ELEMENT_NAME = /<(name|key)>[ \t]*([^<]{1,200}?)[ \t]*<\/\1>/gi;
+const YAML_NAME =
+  /(?:^|[\s{,])["']?(?:name|key)["']?[ \t]*:[ \t]*["']?([A-Za-z_][\w.\-/]{0,200})["']?[ \t]*(?:,|}|$)/g;
+
+export const nameValueRule: Rule = {
+  id: 'name-value',
+  triggers: KV_TRIGGERS,
+  apply(line, out, ctx) {
+    let m: RegExpExecArray | null;
+    ATTR_NAME.lastIndex = 0;
+    while ((m = ATTR_NAME.exec(line)) !== null) {
+      const cls = ctx.classifyKey(m[2]!);
+      if (!cls) continue;
+      const rest = m.index + m[0].length;
+      const tagEnd = line.indexOf('>', rest);
+      const inTag = line.slice(rest, tagEnd === -1 ? line.length : tagEnd);
+      const vm = /\bvalue[ \t]*=[ \t]*(["'])/i.exec(inTag);
+      if (vm) {
+        const qv = quotedValue(line, rest + vm.index + vm[0].length - 1);
+        if (qv) emit(line, qv.start, qv.end, cls.rule, cls.strength === 'weak', out);
+        continue;
+      }
+      if (tagEnd !== -1 && line[tagEnd - 1] !== '/') {
+        const close = line.indexOf('<', tagEnd + 1);
+        const end = trimmedEnd(line, close === -1 ? line.length : close);
+        if (end > tagEnd + 1) {
+          emit(line, tagEnd + 1, end, cls.rule, cls.strength === 'weak', out);
+          continue;
+        }
+      }
+      pend(line, cls.rule, ctx);
+    }
+    ELEMENT_NAME.lastIndex = 0;
+    while ((m = ELEMENT_NAME.exec(line)) !== null) {
+      const cls = ctx.classifyKey(m[2]!);
+      if (!cls) continue;
+      if (!valueOnLine(line, m.index + m[0].length, cls.rule, cls.strength === 'weak', out))
+        pend(line, cls.rule, ctx);
+    }
+    YAML_NAME.lastIndex = 0;
+    while ((m = YAML_NAME.exec(line)) !== null) {
+      const cls = ctx.classifyKey(m[1]!);
+      if (!cls) continue;
+      if (!valueOnLine(line, m.index + m[0].length, cls.rule, cls.strength === 'weak', out))
+        pend(line, cls.rule, ctx);
+    }
+  },
+};
+
+function pend(line: string, rule: string, ctx: LineContext): void {
+  ctx.state.pendingValue = { rule, linesLeft: 3, indent: line.length - line.trimStart().length };
+}
+
+const VALUE_ELEMENT = /<value>([^<]*)<\/value>/i;
+const VALUE_KEY = /(?:^|[\s{,])["']?value["']?[ \t]*[:=][ \t]*/i;
+
+/** A `<value>x</value>` or `value: x` on this line after `from`: report it. */
+function valueOnLine(
+  line: string,
+  from: number,
+  rule: string,
+  weak: boolean,
+  out: SpanSink,
+): boolean {
+  const rest = line.slice(from);
+  const el = VALUE_ELEMENT.exec(rest);
+  if (el) {
+    const start = from + el.index + el[0].indexOf('>') + 1;
+    emit(line, start, start + el[1]!.length, rule, weak, out);
+    return true;
+  }
+  const kv = VALUE_KEY.exec(rest);
+  if (kv) {
+    const p = from + kv.index + kv[0].length;
+    const c = line[p];
+    if (c === '"' || c === "'") {
+      const qv = quotedValue(line, p);
+      if (qv) emit(line, qv.start, qv.end, rule, weak, out);
+    } else emit(line, p, inlineValueEnd(line, p), rule, weak, out);
+    return true;
+  }
+  return false;
+}
+
+function emit(
+  line: string,
+  start: number,
+  end: number,
+  rule: string,
+  weak: boolean,
+  out: SpanSink,
+): void {
+  const v = line.slice(start, end);
+  if (end <= start || isNonSecretValue(v) || (weak && !isRandomLike(v))) return;
+  out.secret(start, end, rule);
+}
+
+/** Called for each line while a value is pending: the value line, or give up after a few lines. */
+export function continuePendingValue(line: string, out: SpanSink, ctx: LineContext): void {
+  const p = ctx.state.pendingValue!;
+  const t = line.trimStart();
+  if (/^-?[ \t]*["']?(?:valueFrom|secretKeyRef)["']?[ \t]*:/.test(t)) {
+    ctx.state.pendingValue = undefined;
+    return;
+  }
+  if (valueOnLine(line, 0, p.rule, false, out)) {
+    ctx.state.pendingValue = undefined;
+    return;
+  }
+  if (--p.linesLeft <= 0) ctx.state.pendingValue = undefined;
+}
