@@ -31,7 +31,13 @@ export function compilePack(
   rules: readonly Rule[],
   finders: readonly TextFinder[] = [],
 ): CompiledPack {
-  const prefilter = new Prefilter(rules.map((r) => (r.always ? [] : r.triggers)));
+  const prefilter = new Prefilter(
+    rules.map((r) =>
+      r.always
+        ? { triggers: [] }
+        : { triggers: r.triggers, next: r.triggerNext, nextLower: r.triggerNextLower },
+    ),
+  );
   const always = rules.flatMap((r, i) => (r.always ? [i] : []));
   return { rules, prefilter, always, finders };
 }
@@ -84,7 +90,7 @@ export class ChunkRedactor {
     let pos = start;
     while (pos < end) {
       let ls: number;
-      let mask: Set<number> | undefined;
+      let mask: number[] | undefined;
       if (this.lines.blockOpen) {
         ls = pos;
         mask = candidates.map.get(ls);
@@ -113,9 +119,11 @@ export class ChunkRedactor {
   /** One piece of a line too long to hold whole (see SegmentOptions). */
   processSegment(bytes: Uint8Array, start: number, end: number, seg: SegmentOptions): ChunkResult {
     const rules = new Set<number>(this.always);
-    this.pack.prefilter.scan(bytes, seg.contextStart, end, (_pos, rs) =>
-      rs.forEach((r) => rules.add(r)),
-    );
+    const all = this.lines.rules;
+    this.pack.prefilter.scan(bytes, seg.contextStart, end, (pos, len, rs) => {
+      for (const r of rs)
+        if (!rules.has(r) && (all[r]!.check?.(bytes, pos, len, end) ?? true)) rules.add(r);
+    });
     const hasFinders = this.pack.finders.length > 0;
     if (rules.size === 0 && !this.lines.blockOpen && !seg.carryRule && !hasFinders)
       return { pieces: [bytes.subarray(start, end)], changed: false };
@@ -139,27 +147,32 @@ export class ChunkRedactor {
     bytes: Uint8Array,
     start: number,
     end: number,
-  ): { starts: number[]; map: Map<number, Set<number>> } {
-    const map = new Map<number, Set<number>>();
+  ): { starts: number[]; map: Map<number, number[]> } {
+    const map = new Map<number, number[]>();
     const starts: number[] = [];
     let curStart = -1;
     let curEnd = -1;
-    let cur: Set<number> | undefined;
-    const add = (pos: number, rules: Iterable<number>): void => {
+    let cur: number[] | undefined;
+    const all = this.lines.rules;
+    const add = (pos: number, rules: readonly number[], len = 0): void => {
       if (pos < curStart || pos >= curEnd) {
         curStart = pos === start ? start : Math.max(start, bytes.lastIndexOf(10, pos - 1) + 1);
         const e = bytes.indexOf(10, pos);
         curEnd = e === -1 || e > end ? end : e + 1;
         cur = map.get(curStart);
+      }
+      for (const r of rules) {
+        if (cur?.includes(r)) continue;
+        if (len > 0 && !(all[r]!.check?.(bytes, pos, len, end) ?? true)) continue;
         if (!cur) {
-          cur = new Set();
+          cur = [];
           map.set(curStart, cur);
           starts.push(curStart);
         }
+        cur.push(r);
       }
-      for (const r of rules) cur!.add(r);
     };
-    this.pack.prefilter.scan(bytes, start, end, add);
+    this.pack.prefilter.scan(bytes, start, end, (pos, len, rules) => add(pos, rules, len));
     if (this.pack.always.length > 0) {
       for (let p = start; p < end;) {
         add(p, this.pack.always);

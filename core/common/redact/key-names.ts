@@ -19,17 +19,10 @@ const QUALIFIERS = new Set([
   'enc',
   'encoded',
   'encrypted',
-  'plain',
-  'plaintext',
-  'cleartext',
-  'text',
-  'str',
-  'string',
-  'raw',
   'hex',
   'data',
-  'bytes',
-  'secure',
+  'plain',
+  'plaintext',
 ]);
 
 const PASS_NOT = new Set([

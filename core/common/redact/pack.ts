@@ -9,7 +9,7 @@ import { compileCustomRules, type CustomRuleSpec } from './rules/custom.js';
 import { passwordHashRule, sqlPasswordRule } from './rules/hashes.js';
 import { keyValueRule } from './rules/key-value.js';
 import { nameValueRule } from './rules/name-value.js';
-import { oracleConnectRule } from './rules/oracle.js';
+import { ezConnectRule, oracleConnectRule } from './rules/oracle.js';
 import { SHAPES, shapeRules } from './rules/shapes.js';
 import { snmpConfigRule } from './rules/snmp.js';
 import { urlCredentialsRule } from './rules/url.js';
@@ -24,6 +24,7 @@ export function builtinRules(): Rule[] {
     passwordHashRule,
     sqlPasswordRule,
     oracleConnectRule,
+    ezConnectRule,
     snmpConfigRule,
     cliFlagsRule,
     pemRule,

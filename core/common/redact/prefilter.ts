@@ -39,10 +39,59 @@ function weight(ch: string): number {
   if (ch === ' ') return 30;
   return 4;
 }
+// 4-grams that are everywhere in logs, whatever their letters say.
+const FREQUENT = new Set([
+  'info',
+  'tion',
+  'serv',
+  'exec',
+  'java',
+  'http',
+  'ment',
+  'ting',
+  'ring',
+  'atio',
+  'ctio',
+  'ssio',
+  'sion',
+  'ence',
+  'able',
+  'ller',
+  'ator',
+  'ress',
+  'onne',
+  'conn',
+  'data',
+  'user',
+  'test',
+  'orde',
+]);
+function gramWeight(g: string): number {
+  return [...g].reduce((a, ch) => a + weight(ch), 0) + (FREQUENT.has(g) ? 100 : 0);
+}
 
 interface Trigger {
   bytes: Uint8Array;
   rules: number[];
+  /** Bit mask of the classes (FOLD) the byte after the trigger may have; 0: any. */
+  next: number;
+  /** With `next`: a lower-case letter after the trigger must be one of these (camelCase words start upper-case). */
+  nextLower?: string;
+}
+
+/** A class mask for `Prefilter` triggers: the classes of these characters (space = class 0). */
+export function classMask(chars: string): number {
+  let m = 0;
+  for (const ch of chars) m |= 1 << FOLD[ch.charCodeAt(0)]!;
+  return m;
+}
+
+export interface TriggerSet {
+  triggers: readonly string[];
+  /** classMask() of the byte allowed right after each trigger (default: anything). */
+  next?: number;
+  /** Lower-case letters allowed right after a trigger (others must be upper-case: a new camelCase word). */
+  nextLower?: string;
 }
 
 interface GramEntry {
@@ -63,21 +112,24 @@ export class Prefilter {
   private readonly triggers: Trigger[] = [];
 
   /** `triggersByRule[i]`: lower-case literals for rule i (empty: the rule is never prefiltered in). */
-  constructor(triggersByRule: ReadonlyArray<readonly string[]>) {
+  constructor(triggersByRule: ReadonlyArray<TriggerSet>) {
     const byText = new Map<string, number>();
-    triggersByRule.forEach((list, rule) => {
+    triggersByRule.forEach(({ triggers: list, next = 0, nextLower }, rule) => {
       for (const raw of list) {
         const t = raw.toLowerCase();
         if (t.length < 2)
           throw new Error(`prefilter trigger "${raw}" is shorter than 2 characters`);
-        let idx = byText.get(t);
+        const key = `${next}:${nextLower ?? ''}:${t}`;
+        let idx = byText.get(key);
         if (idx === undefined) {
           idx = this.triggers.length;
-          byText.set(t, idx);
+          byText.set(key, idx);
           const bytes = new Uint8Array(t.length);
           for (let i = 0; i < t.length; i++) bytes[i] = t.charCodeAt(i) & 0xff;
-          this.triggers.push({ bytes, rules: [] });
-          this.addGrams(t, idx);
+          this.triggers.push({ bytes, rules: [], next, nextLower });
+          // Short triggers use the class of the byte after them as their fourth character.
+          if (next && t.length <= 5) this.addNextGrams(t, next, idx);
+          else this.addGrams(t, idx);
         }
         const tr = this.triggers[idx]!;
         if (!tr.rules.includes(rule)) tr.rules.push(rule);
@@ -90,7 +142,7 @@ export class Prefilter {
       let best = 0;
       let bestW = Infinity;
       for (let k = 0; k + 4 <= t.length; k++) {
-        const w = [...t.slice(k, k + 4)].reduce((a, ch) => a + weight(ch), 0);
+        const w = gramWeight(t.slice(k, k + 4));
         if (w < bestW) [best, bestW] = [k, w];
       }
       const g = t.slice(best, best + 4);
@@ -110,6 +162,20 @@ export class Prefilter {
     }
   }
 
+  /** The last three characters of the trigger and the class of the byte after it. */
+  private addNextGrams(t: string, next: number, idx: number): void {
+    const known = [...t.slice(-3)].map((c) => FOLD[c.charCodeAt(0)]!);
+    const pad = 3 - known.length;
+    for (let cls = 0; cls < 32; cls++) {
+      if (!(next & (1 << cls))) continue;
+      for (let v = 0; v < 1 << (5 * pad); v++) {
+        const lead: number[] = [];
+        for (let k = pad - 1; k >= 0; k--) lead.push((v >> (5 * k)) & 31);
+        this.addGram([...lead, ...known, cls], { trigger: idx, endOffset: t.length });
+      }
+    }
+  }
+
   private addGram(cls: number[], e: GramEntry): void {
     const h = ((cls[0]! << 15) | (cls[1]! << 10) | (cls[2]! << 5) | cls[3]!) & GRAM_MASK;
     this.bitmap[h] = 1;
@@ -123,7 +189,7 @@ export class Prefilter {
     bytes: Uint8Array,
     start: number,
     end: number,
-    onHit: (pos: number, rules: readonly number[]) => void,
+    onHit: (pos: number, len: number, rules: readonly number[]) => void,
   ): void {
     const bm = this.bitmap;
     const fold = FOLD;
@@ -140,7 +206,7 @@ export class Prefilter {
     end: number,
     i: number,
     h: number,
-    onHit: (pos: number, rules: readonly number[]) => void,
+    onHit: (pos: number, len: number, rules: readonly number[]) => void,
   ): void {
     const entries = this.grams.get(h);
     if (!entries) return;
@@ -148,6 +214,17 @@ export class Prefilter {
       const tr = this.triggers[e.trigger]!;
       const s = i - e.endOffset;
       if (s < start || s + tr.bytes.length > end) continue;
+      if (tr.next !== 0) {
+        const nb = bytes[s + tr.bytes.length]!;
+        if (!(tr.next & (1 << FOLD[nb]!))) continue;
+        if (
+          tr.nextLower !== undefined &&
+          nb >= 97 &&
+          nb <= 122 &&
+          !tr.nextLower.includes(String.fromCharCode(nb))
+        )
+          continue;
+      }
       let ok = true;
       for (let k = 0; k < tr.bytes.length; k++) {
         if (LOWER[bytes[s + k]!] !== tr.bytes[k]) {
@@ -155,7 +232,7 @@ export class Prefilter {
           break;
         }
       }
-      if (ok) onHit(s, tr.rules);
+      if (ok) onHit(s, tr.bytes.length, tr.rules);
     }
   }
 }

@@ -43,7 +43,16 @@ export interface Rule {
    * rule can act on. The prefilter only hands a rule the lines containing one of them.
    */
   triggers: readonly string[];
+  /** Only trigger occurrences followed by a byte of these classes count (prefilter.ts classMask). */
+  triggerNext?: number;
+  /** With triggerNext: lower-case letters allowed after a trigger (others must start a camelCase word). */
+  triggerNextLower?: string;
   /** Rules with `always` see every line (file-kind rules on small files; custom rules without triggers). */
   always?: boolean;
+  /**
+   * A cheap test on the raw bytes at a trigger occurrence bytes[pos, pos+len) (the line ends at or
+   * before `end`). Must hold wherever the rule can match: it only saves work, never decides.
+   */
+  check?(bytes: Uint8Array, pos: number, len: number, end: number): boolean;
   apply(line: string, out: SpanSink, ctx: LineContext): void;
 }

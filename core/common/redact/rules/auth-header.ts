@@ -3,6 +3,8 @@
 import { decodeBase64Text, isNonSecretValue } from '../values.js';
 import { inlineValueEnd, trimmedEnd } from '../text-scan.js';
 import type { Rule } from '../types.js';
+import { schemeWordCheck } from '../byte-checks.js';
+import { classMask } from '../prefilter.js';
 
 const HEADER =
   /\b(?:proxy-)?authori[sz]ation\\?["']?[ \t]*[:=][ \t]*(\\?["'])?[ \t]*(Basic|Bearer|Token|Digest|Negotiate|NTLM|OAuth|SSWS|Splunk|ApiKey|Api-Key|JWT|MAC|HMAC|SharedKey|SharedKeyLite|GenieKey|Key|DSN|AWS4-HMAC-SHA256)[ \t]+/gi;
@@ -11,7 +13,12 @@ const BARE_BASIC = /\bBasic[ \t]+([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])
 
 export const authorizationRule: Rule = {
   id: 'authorization',
-  triggers: ['authori', 'bearer', 'basic'],
+  triggers: ['authorization', 'authorisation', 'bearer', 'basic'],
+  triggerNext: classMask(' :'),
+  check: (b, pos, len, end) =>
+    len === 13
+      ? pos === 0 || !/[A-Za-z0-9_]/.test(String.fromCharCode(b[pos - 1]!))
+      : schemeWordCheck(b, pos, len, end),
   apply(line, out) {
     HEADER.lastIndex = 0;
     let m: RegExpExecArray | null;

@@ -5,6 +5,8 @@
 import { decodeBase64Text, isNonSecretValue } from '../values.js';
 import { trimmedEnd } from '../text-scan.js';
 import type { LineContext, Rule, SpanSink } from '../types.js';
+import { k8sDataCheck } from '../byte-checks.js';
+import { classMask } from '../prefilter.js';
 
 const PEM_BEGIN = /-{4,5}[ ]?BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?[ ]?-{4,5}/;
 const PEM_END = /-{4,5}[ ]?END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?[ ]?-{4,5}/;
@@ -80,6 +82,8 @@ const K8S_ENTRY = /^([ \t]*)["']?([\w.\-/]+)["']?[ \t]*:[ \t]*(["']?)(.*?)\3[ \t
 export const k8sSecretRule: Rule = {
   id: 'k8s-secret-data',
   triggers: ['data'],
+  triggerNext: classMask(' :'),
+  check: k8sDataCheck,
   apply(line, out, ctx) {
     const b = K8S_BLOCK.exec(line);
     if (b) {

@@ -5,6 +5,8 @@
 import { isNonSecretValue } from '../values.js';
 import { shellWords, valueRange, type Word } from '../shell-words.js';
 import type { Rule, SpanSink } from '../types.js';
+import { commandCheck } from '../byte-checks.js';
+import { classMask } from '../prefilter.js';
 
 type Kind = 'next' | 'attached' | 'both' | 'userpass:' | 'userpass%' | 'userpass,';
 interface Flag {
@@ -158,7 +160,11 @@ const PROGRAM_RE = new RegExp(`(?:^|[\\s;|&(\`'"=/])(${NAMES.join('|')})(?=[\\s"
 
 export const cliFlagsRule: Rule = {
   id: 'cli-flags',
-  triggers: [...Object.keys(PROGRAMS).map((n) => (n.length >= 4 ? n : `${n} `)), 'xfreerdp'],
+  triggers: [...Object.keys(PROGRAMS), 'xfreerdp'],
+  // a command word: followed by a blank or a quote
+  triggerNext: classMask(' '),
+  check: (b, pos, len, end) =>
+    (b[pos] === 120 && b[pos + 1] === 102) /* xfreerdp */ || commandCheck(b, pos, len, end),
   apply(line, out) {
     PROGRAM_RE.lastIndex = 0;
     let m: RegExpExecArray | null;

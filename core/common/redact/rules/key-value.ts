@@ -17,26 +17,55 @@ import {
   trimmedEnd,
 } from '../text-scan.js';
 import type { LineContext, Rule, SpanSink } from '../types.js';
+import { classMask } from '../prefilter.js';
+import { AFTER_LOGIN, keySeparatorCheck, keyValueCheck } from '../byte-checks.js';
 
 const KEYWORDS = /pass|pw|secret|token|key|cred|auth|communit|psk|sess|sid|cookie|sig|pin|user/gi;
 
+// The secret words of classifyKey(), each as a whole word: what may follow a trigger inside the
+// key is limited to the classes of separators, plurals and qualifiers (`_b64`, `Value`, `Hash`),
+// so `TokenAuthenticationFilter` or `SessionRegistry` never reach the rule.
 export const KV_TRIGGERS = [
+  'password',
+  'passwd',
+  'passphrase',
+  'passcode',
   'pass',
+  'pwd',
   'pw',
+  'pword',
   'secret',
   'token',
   'key',
+  'credential',
   'cred',
   'auth',
-  'communit',
+  'authorization',
+  'authorisation',
+  'authentication',
+  'authkey',
+  'authz',
+  'community',
+  'communities',
   'psk',
-  'sess',
+  'sessionid',
+  'session',
+  'sessid',
   'sid',
+  'sessionkey',
+  'sessiontoken',
   'cookie',
   'sig',
+  'signature',
   'pin',
   'user',
+  'userinfo',
+  'userpwd',
+  'userpass',
 ] as const;
+
+/** Separators, non-identifier bytes, plural `s` and the first letters of the qualifiers. */
+export const KV_NEXT = classMask(' $_-.sSvVbBeEhHdDpPiI');
 
 type Sep = '=' | ':' | '::' | '=>' | 'ws' | 'xml';
 
@@ -59,6 +88,10 @@ export function makeKeyValueRule(id: string, keywords: RegExp, triggers: readonl
   return {
     id,
     triggers,
+    triggerNext: id === 'key-value' ? KV_NEXT : undefined,
+    triggerNextLower: 's',
+    // Custom key names are matched whole by classifyKey, so only the separator can be checked.
+    check: id === 'key-value' ? keyValueCheck : keySeparatorCheck,
     apply(line, out, ctx) {
       scanKeys(line, keywords, out, ctx);
     },
@@ -197,9 +230,7 @@ function emitValue(
     after = ve;
     const rest = skipBlanks(line, ve);
     const single = rest >= trimmedEnd(line);
-    const afterLogin = /(?:^|[ \t])(?:login|user|account|machine)[ \t]+\S+[ \t]+$/.test(
-      line.slice(Math.max(0, hit.keyStart - 120), hit.keyStart),
-    );
+    const afterLogin = AFTER_LOGIN.test(line.slice(Math.max(0, hit.keyStart - 120), hit.keyStart));
     if (!(hit.flag || (lineStart && single) || afterLogin)) return hit.keyEnd;
     if (hit.flag && line[p] === '-') return hit.keyEnd;
     if (!hit.flag && !isCredentialLike(line.slice(vs, ve))) return hit.keyEnd;

@@ -5,17 +5,23 @@
 import { isNonSecretValue, isRandomLike } from '../values.js';
 import { inlineValueEnd, quotedValue, trimmedEnd } from '../text-scan.js';
 import type { LineContext, Rule, SpanSink } from '../types.js';
-import { KV_TRIGGERS } from './key-value.js';
+import { KV_NEXT, KV_TRIGGERS } from './key-value.js';
+import { NAME_ATTRS, nameValueCheck } from '../byte-checks.js';
 
-const ATTR_NAME =
-  /\b(?:name|key|id|property|param|parameter|setting|variable|var)[ \t]*=[ \t]*(["'])([^"'<>]{1,200})\1/gi;
-const ELEMENT_NAME = /<(name|key)>[ \t]*([^<]{1,200}?)[ \t]*<\/\1>/gi;
+const ATTR_NAME = new RegExp(
+  `\\b(?:${NAME_ATTRS})[ \\t]*=[ \\t]*(["'])([\\w.\\-/]{1,200})\\1`,
+  'gi',
+);
+const ELEMENT_NAME = /<(name|key)>[ \t]*([\w.\-/]{1,200})[ \t]*<\/\1>/gi;
 const YAML_NAME =
   /(?:^|[\s{,])["']?(?:name|key)["']?[ \t]*:[ \t]*["']?([A-Za-z_][\w.\-/]{0,200})["']?[ \t]*(?:,|}|$)/g;
 
 export const nameValueRule: Rule = {
   id: 'name-value',
   triggers: KV_TRIGGERS,
+  triggerNext: KV_NEXT,
+  triggerNextLower: 's',
+  check: nameValueCheck,
   apply(line, out, ctx) {
     let m: RegExpExecArray | null;
     ATTR_NAME.lastIndex = 0;

@@ -2,11 +2,14 @@
 // tokens, SaaS API keys, JWTs. Each entry names its rule and the literal prefix the prefilter
 // looks for; the regex then decides. Bounded quantifiers only (no backtracking blow-ups).
 import type { Rule } from '../types.js';
+import { tokenStartCheck } from '../byte-checks.js';
 
 interface Shape {
   rule: string;
   triggers: string[];
   re: RegExp;
+  /** The trigger starts the token (the regex begins with the left boundary L). */
+  anchored: boolean;
   /** Capture group holding the secret (default: the whole match). */
   group?: number;
 }
@@ -15,8 +18,22 @@ interface Shape {
 const L = '(?<![A-Za-z0-9_+/-])';
 const R = '(?![A-Za-z0-9_-])';
 
+// Shapes whose trigger sits inside the token, not at its start.
+const MID_TRIGGER = new Set([
+  'azure-client-secret',
+  'telegram-bot-token',
+  'firebase-key',
+  'terraform-token',
+]);
+
 function s(rule: string, triggers: string[], body: string, group?: number): Shape {
-  return { rule, triggers, re: new RegExp(body, 'g'), group };
+  return {
+    rule,
+    triggers,
+    re: new RegExp(body, 'g'),
+    group,
+    anchored: body.startsWith(L) && !MID_TRIGGER.has(rule),
+  };
 }
 
 export const SHAPES: Shape[] = [
@@ -151,6 +168,7 @@ export const SHAPES: Shape[] = [
 export const shapeRules: Rule[] = SHAPES.map((sh, i) => ({
   id: `shape-${i}-${sh.rule}`,
   triggers: sh.triggers,
+  check: sh.anchored ? (b, pos) => tokenStartCheck(b, pos) : undefined,
   apply(line, out) {
     sh.re.lastIndex = 0;
     let m: RegExpExecArray | null;

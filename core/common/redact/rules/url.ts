@@ -2,12 +2,14 @@
 // rediss, ftp, mongodb+srv, smtp ...) and bare tokens used as the user part (https://TOKEN@host).
 import { isNonSecretValue, isRandomLike } from '../values.js';
 import type { Rule } from '../types.js';
+import { urlCheck } from '../byte-checks.js';
 
 const HOST_AFTER_AT = /^[A-Za-z0-9.\-_[\]:%]*(?:[/?#;,)]|$)/;
 
 export const urlCredentialsRule: Rule = {
   id: 'url-credentials',
   triggers: ['://'],
+  check: urlCheck,
   apply(line, out) {
     for (let i = line.indexOf('://'); i !== -1; i = line.indexOf('://', i + 3)) {
       const start = i + 3;
