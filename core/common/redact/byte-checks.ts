@@ -63,7 +63,7 @@ function atLineStart(b: Uint8Array, s: number): boolean {
 // plural and qualifiers (`_b64`, `Value`, `Hash`, `_2`). Mirrors classifyKey(), which looks at the
 // last word only, so `TokenAuthenticationFilter` and `pwd.min.length` stop here.
 const SUFFIX_OK =
-  /^(?:s|es)?(?:[._-]?(?:value|val|b64|base64|enc|encoded|encrypted|hex|data|plain|plaintext|hash|id)|[._-]\d+)*$/i;
+  /^(?:s|es|[._-]?text)?(?:[._-]?(?:value|val|b64|base64|enc|encoded|encrypted|hex|data|plain|plaintext|hash|id)|[._-]\d+)*$/i;
 
 /** The rest of the identifier after the trigger leaves it a secret key name. */
 export function keySuffixOk(b: Uint8Array, pos: number, len: number, end: number): boolean {
@@ -98,6 +98,7 @@ export function keySeparatorCheck(b: Uint8Array, pos: number, len: number, end: 
   while (p < end && (b[p] === 32 || b[p] === 9)) p++;
   const c = b[p];
   if (c === 61 /* = */ || c === 58 /* : */) return true;
+  if (c === 44 /* , */ && afterKey > e) return true; // f('KEY', 'value')
   if (s > 0 && (b[s - 1] === 60 || b[s - 1] === 58)) return true; // <key> or <ns:key ...>
   if (p === afterKey || p >= end || c === NL || c === 13) return false;
   if (b[s] === 45 || (s > 0 && b[s - 1] === 45)) return true; // -flag / --flag

@@ -102,10 +102,6 @@ const KEY_STRONG_QUALIFIERS = new Set([
   'mobile',
   'management',
   'mgmt',
-  'token',
-  'password',
-  'pass',
-  'passphrase',
   'security',
   'seed',
   'wrapping',
@@ -234,6 +230,10 @@ export function classifyKey(
 
   if (last === 'hash' && prev && isPasswordWord(prev))
     return { rule: 'password-hash', strength: 'strong' };
+  // `existingSecret: name`, `externalPassword: ref`: the value names a secret held elsewhere.
+  if (prev === 'existing' || prev === 'external') return undefined;
+  // WildFly/Elytron `clear-text="..."`: the key is the password itself
+  if (words.join('') === 'cleartext') return { rule: 'password', strength: 'strong' };
   if (isPasswordWord(last)) return { rule: passwordRule(words), strength: 'strong' };
   if (/^(?:secret|secrets|credential|credentials|creds?|clientsecret)$/.test(last))
     return {

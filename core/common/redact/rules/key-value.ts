@@ -20,7 +20,8 @@ import type { LineContext, Rule, SpanSink } from '../types.js';
 import { classMask } from '../prefilter.js';
 import { AFTER_LOGIN, keySeparatorCheck, keyValueCheck } from '../byte-checks.js';
 
-const KEYWORDS = /pass|pw|secret|token|key|cred|auth|communit|psk|sess|sid|cookie|sig|pin|user/gi;
+const KEYWORDS =
+  /pass|pw|secret|token|key|cred|auth|communit|psk|sess|sid|cookie|sig|pin|user|clear.?text/gi;
 
 // The secret words of classifyKey(), each as a whole word: what may follow a trigger inside the
 // key is limited to the classes of separators, plurals and qualifiers (`_b64`, `Value`, `Hash`),
@@ -62,12 +63,15 @@ export const KV_TRIGGERS = [
   'userinfo',
   'userpwd',
   'userpass',
+  'cleartext',
+  'clear-text',
+  'clear_text',
 ] as const;
 
 /** Separators, non-identifier bytes, plural `s` and the first letters of the qualifiers. */
 export const KV_NEXT = classMask(' $_-.sSvVbBeEhHdDpPiI');
 
-type Sep = '=' | ':' | '::' | '=>' | 'ws' | 'xml';
+type Sep = '=' | ':' | '::' | '=>' | ',' | 'ws' | 'xml';
 
 /** `a=1 b=2` on one line: values end at blanks even at the start of a line. */
 const MORE_PAIRS = /[ \t][A-Za-z_][\w.-]*=[^ \t=]/;
@@ -174,6 +178,9 @@ function parseKey(line: string, s: number, e: number): KeyHit | undefined {
   else if (c === ':' && c2 === ':') [sep, v] = ['::', blanks + 2];
   else if (c === '=') [sep, v] = ['=', blanks + 1];
   else if (c === ':') [sep, v] = [':', blanks + 1];
+  // a call's first two arguments: define('DB_PASSWORD', 'x'), setProperty("db.password", "x")
+  else if (c === ',' && quoted && /\([ \t]*\\?["']$/.test(line.slice(Math.max(0, s - 8), s)))
+    [sep, v] = [',', blanks + 1];
   else if (blanks > p && c !== undefined && !isSpace(line.charCodeAt(blanks)))
     [sep, v] = ['ws', blanks];
   if (!sep) return undefined;
@@ -221,6 +228,8 @@ function emitValue(
       ve = trimJsonTail(line, vs, trimmedEnd(line));
       after = n;
     }
+  } else if (hit.sep === ',') {
+    return hit.keyEnd;
   } else if (hit.sep === 'xml') {
     const lt = line.indexOf('<', p);
     ve = trimmedEnd(line, lt === -1 ? n : lt);
@@ -267,7 +276,8 @@ function emitValue(
     vs += 5;
     value = value.slice(5);
   }
-  if (value === 'stdin' || isNonSecretValue(value)) return hit.keyEnd;
+  // a placeholder's inside (${VAULT::ks::pw::1}) is not looked at again
+  if (value === 'stdin' || isNonSecretValue(value)) return after;
   if (
     hit.quoted &&
     !quotedValue_ &&
