@@ -1,5 +1,13 @@
 // The bundle as a tree of folders and entries with their sizes; choosing an entry opens it.
-import { Badge, Group, Text, Tree, useTree, type TreeNodeData } from '@mantine/core';
+import {
+  Badge,
+  getTreeExpandedState,
+  Group,
+  Text,
+  Tree,
+  useTree,
+  type TreeNodeData,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import type { TreeEntry } from '../../../core/common/api/review.js';
 import { formatBytes } from '../format.js';
@@ -45,9 +53,8 @@ export function BundleTree(props: {
   onSelect(e: TreeEntry): void;
 }) {
   const data = useMemo(() => build(props.entries), [props.entries]);
-  const tree = useTree({
-    initialExpandedState: Object.fromEntries(data.map((n) => [n.value, true])),
-  });
+  // Every folder open: bundles are small enough to show whole, and nothing is hidden by default.
+  const tree = useTree({ initialExpandedState: getTreeExpandedState(data, '*') });
   return (
     <Tree
       data={data}
@@ -74,7 +81,9 @@ export function BundleTree(props: {
                   ? 'var(--mantine-color-indigo-0)'
                   : undefined,
               borderRadius: 4,
-              padding: '2px 4px',
+              paddingTop: 2,
+              paddingBottom: 2,
+              paddingRight: 4,
             }}
           >
             <Text size="sm" aria-hidden>

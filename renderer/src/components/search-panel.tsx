@@ -92,7 +92,7 @@ export function SearchPanel(props: {
                   {h.path}:{h.line}
                 </Text>
                 <Text size="xs" ff="monospace" truncate>
-                  {h.before}
+                  {h.before.length > 24 ? `…${h.before.slice(-24)}` : h.before}
                   <mark className="search-hit">{h.match}</mark>
                   {h.after}
                 </Text>
