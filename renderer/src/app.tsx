@@ -123,7 +123,9 @@ function Shell() {
         {screen === 'review' && (
           <ReviewScreen onSubmit={() => navigate('submit')} onCollect={() => navigate('collect')} />
         )}
-        {screen === 'submit' && <SubmitScreen onReview={() => navigate('review')} />}
+        {screen === 'submit' && (
+          <SubmitScreen onReview={() => navigate('review')} onCase={() => navigate('case')} />
+        )}
         {screen === 'history' && <HistoryScreen onOpen={() => navigate('review')} />}
         {screen === 'settings' && <SettingsScreen />}
       </AppShell.Main>
