@@ -114,7 +114,7 @@ export function casepackSubject(
   return {
     name: 'casepack collect',
     describe: `casepack ${collect('OUT').join(' ')}`,
-    spec: (o) => casepackSpec(collect(o), ce),
+    spec: (o) => ({ ...casepackSpec(collect(o), ce), threads: true }),
     outputBytes: (o) => bundleSize(o),
   };
 }

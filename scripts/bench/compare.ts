@@ -13,6 +13,8 @@ export interface CommandResult {
   cpu_s: number;
   max_rss_mb: number;
   output_bytes: number;
+  /** casepack only: CPU seconds of Node's main thread, the part that cannot use a second core. */
+  main_thread_cpu_s?: number;
   /** Throughput over the input tree, MB/s (10^6 bytes per wall second). */
   mb_per_s: number;
   wall_ratio_to_zip?: number;
@@ -63,6 +65,9 @@ export async function compare(
       cpu_s: r.length ? median(r.map((x) => x.cpu_s)) : NaN,
       max_rss_mb: r.length ? median(r.map((x) => x.max_rss_mb)) : NaN,
       output_bytes: r.length ? median(r.map((x) => x.output_bytes)) : NaN,
+      ...(r.some((x) => x.main_thread_cpu_s !== undefined)
+        ? { main_thread_cpu_s: median(r.map((x) => x.main_thread_cpu_s ?? NaN)) }
+        : {}),
       mb_per_s: o.inputBytes / 1e6 / wall,
       ...(errors.has(s.name) ? { error: errors.get(s.name) } : {}),
     };

@@ -45,6 +45,7 @@ export function commandTable(results: CommandResult[]): string {
       r.name + (r.error ? ' (FAILED)' : ''),
       f(r.wall_s),
       f(r.cpu_s),
+      f(r.main_thread_cpu_s),
       f(r.max_rss_mb, 0),
       mb(r.output_bytes),
       f(r.mb_per_s, 0),
@@ -52,7 +53,7 @@ export function commandTable(results: CommandResult[]): string {
       f(r.cpu_ratio_to_zip),
       f(r.size_ratio_to_zip, 3),
     ]),
-    [false, true, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true, true, true, true],
   );
 }
 
