@@ -5,6 +5,7 @@ import { register as caseCmd } from './case.js';
 import { register as config } from './config.js';
 import { register as diff } from './diff.js';
 import { register as history } from './history.js';
+import { register as inspect } from './inspect.js';
 import { register as outbox } from './outbox.js';
 import { register as plan } from './plan.js';
 import { register as profiles } from './profiles.js';
@@ -12,6 +13,7 @@ import { register as scrub } from './scrub.js';
 import { register as serve } from './serve.js';
 import { register as submit } from './submit.js';
 import { register as targets } from './targets.js';
+import { register as verify } from './verify.js';
 
 export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   plan,
@@ -24,5 +26,7 @@ export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   config,
   diff,
   scrub,
+  verify,
+  inspect,
   serve,
 ];

@@ -10,6 +10,7 @@ import type {
   CaseSaveReply,
   ContactReply,
 } from '../common/api/case.js';
+import type { BundleArgs, BundleInspection, VerifyReport } from '../common/api/bundle.js';
 import type { DiffBundlesArgs } from '../common/api/changes.js';
 import type { BundleDiff } from '../common/changes/bundle-diff.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
@@ -18,6 +19,7 @@ import type { PlanArgs, ProfileInfo } from '../common/api/collect.js';
 import type { Plan } from '../common/collect/plan.js';
 import { TypedEmitter } from '../common/events.js';
 import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
+import * as bundleMethods from './bundle/service-methods.js';
 import * as caseMethods from './case/service-methods.js';
 import * as changesMethods from './changes/service-methods.js';
 import { resolveSecret } from './settings/secrets.js';
@@ -134,5 +136,13 @@ export class CasepackService {
     const a = scrubArgsSchema.parse(args);
     const { runScrub } = await import('./redact/service-methods.js');
     return runScrub(this, a);
+  }
+
+  // Finished bundles (core/node/bundle/service-methods.ts).
+  verifyBundle(args: BundleArgs): Promise<VerifyReport> {
+    return bundleMethods.verifyBundle(args);
+  }
+  inspectBundle(args: BundleArgs): Promise<BundleInspection> {
+    return bundleMethods.inspectBundle(args);
   }
 }

@@ -5,6 +5,7 @@
 // Electron IPC, the browser over HTTP (docs/technical/api.md).
 import type { ClientOf, HandlersOf } from './define.js';
 import { appMethods } from './app.js';
+import { bundleMethods } from './bundle.js';
 import { caseMethods } from './case-methods.js';
 import { mediaMethods } from './media.js';
 import { reviewMethods } from './review.js';
@@ -16,6 +17,7 @@ export const API_METHODS = {
   ...reviewMethods,
   ...mediaMethods,
   ...submitMethods,
+  ...bundleMethods,
 };
 
 export type ApiMethods = typeof API_METHODS;

@@ -36,6 +36,8 @@ export const API_METHOD_NAMES = [
   'hostKey',
   'trustHostKey',
   'exportBundle',
+  'verifyBundle',
+  'inspectBundle',
 ] as const satisfies ReadonlyArray<keyof ApiMethods>;
 
 type Listed = (typeof API_METHOD_NAMES)[number];

@@ -3,6 +3,7 @@
 import type { ApiHandlers } from '../../common/api/index.js';
 import type { CasepackService } from '../service.js';
 import { appHandlers } from './app-handlers.js';
+import { bundleHandlers } from './bundle-handlers.js';
 import { caseHandlers } from './case-handlers.js';
 import { handlerContext, type HandlerContext } from './context.js';
 import { mediaHandlers } from './media-handlers.js';
@@ -17,6 +18,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
     ...reviewHandlers(ctx),
     ...mediaHandlers(ctx),
     ...submitHandlers(ctx),
+    ...bundleHandlers(ctx),
   };
 }
 
