@@ -119,6 +119,7 @@ export class CasepackService {
   diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
     return changesMethods.diffBundles(args);
   }
+
   // Submission (core/node/submit/submit-api.ts; argument schemas in core/common/api/submit.ts).
   submit: SubmitApi['submit'] = (args, signal) => this.submission.submit(args, signal);
   listTargets: SubmitApi['listTargets'] = (args) => this.submission.listTargets(args);
