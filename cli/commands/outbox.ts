@@ -48,6 +48,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON object')
     .action(
       action(async (id: string | undefined, opts: { json?: boolean }) => {
+        process.exitCode = EXIT.notDelivered;
         const service = ctx.service();
         const stop = showSubmitProgress(service);
         try {

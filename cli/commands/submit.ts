@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { CasepackError, errorMessage, type ErrorInfo } from '../../core/common/errors.js';
 import { EXIT } from '../../core/common/exit-codes.js';
+import { IncompleteCaseError } from '../../core/node/submit/preflight.js';
 import type { SubmitResult } from '../../core/common/api/submit.js';
 import type { CliContext } from '../context.js';
 import { action, printJson, say } from '../output.js';
@@ -47,6 +48,7 @@ function refused(e: unknown, json: boolean | undefined): number {
   process.stderr.write(`casepack: ${error.message}\n`);
   if (!(e instanceof CasepackError) && process.env.CASEPACK_DEBUG && e instanceof Error)
     process.stderr.write(`${e.stack}\n`);
+  if (e instanceof IncompleteCaseError) return EXIT.failed;
   return EXIT_FOR[error.code] ?? (e instanceof CasepackError ? EXIT.notDelivered : EXIT.internal);
 }
 
@@ -73,6 +75,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON object (status, caseNumber, receipt)')
     .action(
       action(async (bundle: string, opts: SubmitFlags) => {
+        // Until the target confirmed the bytes, any way out of this process means "not delivered".
+        process.exitCode = EXIT.notDelivered;
         const service = ctx.service();
         const stop = showSubmitProgress(service);
         let r: SubmitResult;

@@ -2,19 +2,13 @@
 // Secrets are references ({ env } or { file } or { keychain }), never values; `http://` is accepted
 // only for loopback hosts so that a token is never sent in clear text over a network.
 import { z } from 'zod';
+import { caseTargetRulesSchema } from '../case/target.js';
 import { secretRefSchema } from '../settings/secret-ref.js';
 import { durationSchema, sizeSchema } from '../zod-units.js';
 import { httpUrlProblem } from './url.js';
 
 /** Rules a target may put on case numbers and reference IDs (permissive when absent). */
-const caseFormat = {
-  /** A regular expression the whole case number must match, e.g. `\d{4,8}`. */
-  caseNumberPattern: z.string().optional(),
-  /** What to tell the user when it does not, e.g. "digits only, e.g. 12345". */
-  caseNumberHint: z.string().optional(),
-  referenceIdPattern: z.string().optional(),
-  referenceIdHint: z.string().optional(),
-};
+const caseFormat = caseTargetRulesSchema.shape;
 
 /** Network knobs every networked target may override (defaults in the `network` section). */
 const timeouts = {
