@@ -31,18 +31,21 @@ export async function loadCaseForSubmit(args: Args, bundlePath: string): Promise
   else {
     const name = `case.json in ${path.basename(bundlePath)}`;
     const text = await readBundleText(bundlePath, 'case.json');
-    let data: unknown = {};
-    try {
-      data = text ? JSON.parse(text) : {};
-    } catch {
-      throw new CasepackError('verify', `${name} is not JSON: the bundle is damaged`, bundlePath);
-    }
-    c = parseCaseData(data, name);
+    c = parseCaseData(parseJson(text, name, bundlePath), name);
   }
   return applyCaseFlags(c, {
     ...(args.caseNumber !== undefined ? { caseNumber: String(args.caseNumber) } : {}),
     ...(args.referenceId !== undefined ? { referenceId: args.referenceId } : {}),
   });
+}
+
+function parseJson(text: string | undefined, name: string, bundlePath: string): unknown {
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CasepackError('verify', `${name} is not JSON: the bundle is damaged`, bundlePath);
+  }
 }
 
 /** Refuse what must not be sent. */
