@@ -78,14 +78,19 @@ export async function runJob(deps: RunnerDeps, id: string, opts: RunOptions): Pr
   const save = () => saveJob(deps.dataDir, job);
   try {
     if (job.status === 'done' || job.status === 'cancelled' || job.status === 'partial') return job;
-    if (!opts.bundleChecked)
-      await checkBundleUnchanged(job).catch(async (e: unknown) => {
-        job = await loadJob(deps.dataDir, id);
+    if (!opts.bundleChecked) {
+      const problem = await checkBundleUnchanged(job).then(
+        () => undefined,
+        (e: unknown) => e as CasepackError,
+      );
+      if (problem) {
         job.status = 'failed';
-        job.lastError = (e as CasepackError).toInfo();
+        job.lastError = problem.toInfo();
         await save();
-        throw e;
-      });
+        deps.events.emit('submit:done', { jobId: id, status: job.status, error: problem.message });
+        return job;
+      }
+    }
     for (;;) {
       if (existsSync(cancelMarker(deps.dataDir, id))) {
         job.status = 'cancelled';
