@@ -74,7 +74,7 @@ export async function runJob(deps: RunnerDeps, id: string, opts: RunOptions): Pr
     if (existsSync(cancelMarker(deps.dataDir, id))) local.abort();
   }, 1000);
   cancelPoll.unref();
-  let job = await loadJob(deps.dataDir, id);
+  const job = await loadJob(deps.dataDir, id);
   const save = () => saveJob(deps.dataDir, job);
   try {
     if (job.status === 'done' || job.status === 'cancelled' || job.status === 'partial') return job;
