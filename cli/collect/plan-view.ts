@@ -36,8 +36,8 @@ export function formatPlan(plan: Plan, opts: { width?: number } = {}): string {
     for (const i of left)
       lines.push(
         clip(
-          i.type === 'command'
-            ? `  ${i.status.padEnd(7)} ${i.id}: ${i.reason}`
+          i.type === 'command' || i.id === i.spec
+            ? `  ${i.status.padEnd(7)} ${i.spec}: ${i.reason}`
             : `  ${i.status.padEnd(7)} ${i.reason}: ${i.source}`,
         ),
       );

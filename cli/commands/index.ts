@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { register as caseCmd } from './case.js';
+import { register as collect } from './collect.js';
 import { register as config } from './config.js';
 import { register as diff } from './diff.js';
 import { register as history } from './history.js';
@@ -16,6 +17,7 @@ import { register as targets } from './targets.js';
 import { register as verify } from './verify.js';
 
 export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
+  collect,
   plan,
   profiles,
   caseCmd,

@@ -10,7 +10,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON object')
     .action(
       action(async (opts: { json?: boolean }) => {
-        const list = await ctx.service().profiles();
+        const { profiles: list } = await ctx.service().profiles();
         if (opts.json) return printJson({ profiles: list });
         const w = Math.max(4, ...list.map((p) => p.name.length));
         for (const p of list) {

@@ -15,7 +15,7 @@ import type { DiffBundlesArgs } from '../common/api/changes.js';
 import type { BundleDiff } from '../common/changes/bundle-diff.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
 import { CasepackError } from '../common/errors.js';
-import type { PlanArgs, ProfileInfo } from '../common/api/collect.js';
+import type { CollectArgs, CollectResult, PlanArgs, ProfilesReply } from '../common/api/collect.js';
 import type { Plan } from '../common/collect/plan.js';
 import { TypedEmitter } from '../common/events.js';
 import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
@@ -111,8 +111,12 @@ export class CasepackService {
   plan(args: PlanArgs = {}): Promise<Plan> {
     return collectMethods.plan(this, args);
   }
-  profiles(_args: Record<string, never> = {}): Promise<ProfileInfo[]> {
+  profiles(_args: Record<string, never> = {}): Promise<ProfilesReply> {
     return collectMethods.profiles(this);
+  }
+  /** Collect into a bundle; progress arrives as collect:* events on `events`. */
+  collect(args: CollectArgs, opts: { signal?: AbortSignal } = {}): Promise<CollectResult> {
+    return collectMethods.collect(this, args, opts);
   }
 
   // Recent changes (core/node/changes/service-methods.ts).

@@ -56,6 +56,10 @@ export interface CollectResult {
   warnings: string[];
 }
 
+export interface ProfilesReply {
+  profiles: ProfileInfo[];
+}
+
 export interface ProfileInfo {
   name: string;
   description?: string;

@@ -7,6 +7,7 @@ import type { ClientOf, HandlersOf } from './define.js';
 import { appMethods } from './app.js';
 import { bundleMethods } from './bundle.js';
 import { caseMethods } from './case-methods.js';
+import { collectMethods } from './collect-methods.js';
 import { mediaMethods } from './media.js';
 import { reviewMethods } from './review.js';
 import { submitMethods } from './submit-methods.js';
@@ -14,6 +15,7 @@ import { submitMethods } from './submit-methods.js';
 export const API_METHODS = {
   ...appMethods,
   ...caseMethods,
+  ...collectMethods,
   ...reviewMethods,
   ...mediaMethods,
   ...submitMethods,

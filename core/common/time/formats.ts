@@ -131,6 +131,8 @@ const SLASH_ISO = /^\[?(\d{4})\/(\d\d)\/(\d\d)[ T-](\d\d):(\d\d):(\d\d)(?:[.,](\
 const TOMCAT = /^(\d\d)-([A-Z][a-z]{2})-(\d{4}) (\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?/;
 const YY_SLASH = /^(\d\d)\/(\d\d)\/(\d\d) (\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?!\d)/;
 const YYMMDD = /^(\d\d)(\d\d)(\d\d) (\d\d)(\d\d)(\d\d)(?!\d)/;
+// apt's history.log: a block per run, opened by "Start-Date:"; the other lines belong to it.
+const APT = /^Start-Date: (\d{4})-(\d\d)-(\d\d) {1,2}(\d\d):(\d\d):(\d\d)/;
 
 function epochMs(seconds: number, frac?: string): number | undefined {
   if (seconds < MIN_EPOCH_S || seconds >= MAX_EPOCH_S) return undefined;
@@ -217,6 +219,14 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
     parse(head) {
       const m = AUDIT.exec(head);
       return m ? epochMs(Number(m[1]), m[2]) : undefined;
+    },
+  },
+  {
+    id: 'apt-history',
+    example: 'Start-Date: 2026-11-27  10:00:00 (apt history.log)',
+    parse(head, ctx) {
+      const m = APT.exec(head);
+      return m ? toInstant(isoFields(m), ctx) : undefined;
     },
   },
   {

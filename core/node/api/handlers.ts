@@ -5,6 +5,7 @@ import type { CasepackService } from '../service.js';
 import { appHandlers } from './app-handlers.js';
 import { bundleHandlers } from './bundle-handlers.js';
 import { caseHandlers } from './case-handlers.js';
+import { collectHandlers } from './collect-handlers.js';
 import { handlerContext, type HandlerContext } from './context.js';
 import { mediaHandlers } from './media-handlers.js';
 import { reviewHandlers } from './review-handlers.js';
@@ -15,6 +16,7 @@ export function createHandlers(ctx: HandlerContext): ApiHandlers {
   return {
     ...appHandlers(ctx),
     ...caseHandlers(ctx),
+    ...collectHandlers(ctx),
     ...reviewHandlers(ctx),
     ...mediaHandlers(ctx),
     ...submitHandlers(ctx),

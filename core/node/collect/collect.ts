@@ -2,8 +2,9 @@
 // system report -> report.html -> finish. Any fatal error aborts the bundle: no .zip is left. The
 // parts others own (bundle writer, redaction session, system report, report.html, case) come in
 // through CollectDeps, so adding pseudonyms or a case file is a change to the deps, not to this flow.
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import path from 'node:path';
 import type { CollectArgs, CollectResult, CollectSummary } from '../../common/api/collect.js';
 import { CasepackError, isCasepackError } from '../../common/errors.js';
 import type { TypedEmitter, CasepackEvents } from '../../common/events.js';
@@ -21,21 +22,28 @@ import { preparePlan, type Prepared } from './prepare.js';
 import { runTasks } from './runner.js';
 import { planTasks, skippedItem } from './tasks.js';
 
-export interface SystemReportHook {
-  (
-    sink: EntrySink,
-    session: RedactionSession,
-    ctx: { prepared: Prepared; signal: AbortSignal },
-  ): Promise<{ items: ManifestItem[]; html?: string }>;
+/**
+ * A part of the bundle written after the plan's items: the system report and health checks, the
+ * recent changes. Each returns its manifest items and its fragment of report.html.
+ */
+export interface CollectPart {
+  /** `system-report` is left out with `--no-system-report`. */
+  id: string;
+  write(ctx: {
+    sink: EntrySink;
+    session: RedactionSession;
+    prepared: Prepared;
+    signal: AbortSignal;
+  }): Promise<{ items: ManifestItem[]; html?: string }>;
 }
 
 export interface CollectDeps {
   openBundle(o: { dir: string; name: string }): Promise<BundleWriter>;
   bundleName(o: { caseNumber?: string; host: string; createdAt: Date }): string;
   createSession(): RedactionSession;
-  /** Writes system/*.json and returns its items (and its part of report.html). */
-  systemReport?: SystemReportHook;
-  renderReport(o: { manifest: Manifest; caseJson: unknown; systemReportHtml?: string }): string;
+  /** Written after the items, in order (system report, changes, ...). */
+  parts: CollectPart[];
+  renderReport(o: { manifest: Manifest; caseJson: unknown; fragments: string[] }): string;
   /** The case as the user wrote it, when known (case.json). */
   caseJson?: unknown;
   caseNumber?: string;
@@ -71,6 +79,8 @@ export async function runCollect(
   const started = o.now ?? Date.now();
   const runId = randomUUID();
   const signal = o.signal ?? new AbortController().signal;
+  // Every running item and report section listens to the run's signal: many listeners by design.
+  setMaxListeners(0, signal);
   const prepared = await preparePlan(settings, args, { now: started, signal });
   const { plan } = prepared;
   const warnings = plan.profiles
@@ -109,11 +119,14 @@ export async function runCollect(
     const items: ManifestItem[] = plan.items.map((p) =>
       p.action === 'skip' ? skippedItem(p) : byId.get(p.id)!,
     );
-    let systemReportHtml: string | undefined;
-    if (args.systemReport !== false && deps.systemReport) {
-      const sys = await deps.systemReport(writer, session, { prepared, signal });
-      items.push(...sys.items);
-      systemReportHtml = sys.html;
+    const fragments: string[] = [];
+    for (const part of deps.parts) {
+      if (part.id === 'system-report' && args.systemReport === false) continue;
+      signal.throwIfAborted();
+      const out = await part.write({ sink: writer, session, prepared, signal });
+      items.push(...out.items);
+      for (const item of out.items) o.events?.emit('collect:item', { runId, item });
+      if (out.html) fragments.push(out.html);
     }
     signal.throwIfAborted();
     const manifest: Manifest = {
@@ -137,11 +150,7 @@ export async function runCollect(
       summary: { ...summarize(items, 0), durationMs: Date.now() - started },
       redaction: { counts: session.totals() },
     };
-    const reportHtml = deps.renderReport({
-      manifest,
-      caseJson: deps.caseJson ?? {},
-      ...(systemReportHtml ? { systemReportHtml } : {}),
-    });
+    const reportHtml = deps.renderReport({ manifest, caseJson: deps.caseJson ?? {}, fragments });
     const done = await writer.finish({ manifest, caseJson: deps.caseJson ?? {}, reportHtml });
     const result: CollectResult = {
       bundle: path.resolve(done.path),

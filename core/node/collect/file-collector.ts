@@ -322,7 +322,12 @@ export async function collectFile(
       objectMode: false,
       highWaterMark: STREAM_CHUNK,
     });
-    const entry = await writeEntry(ctx, item, item.path, src, { store: d.store, mtime: st.mtime });
+    // Compressed content is stored as it is; for the rest the writer decides (it skips deflating data
+    // that does not compress).
+    const entry = await writeEntry(ctx, item, item.path, src, {
+      ...(d.store ? { store: true } : {}),
+      mtime: st.mtime,
+    });
     const common = {
       ...entry,
       sourceSize: st.size,

@@ -88,9 +88,11 @@ export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promis
           run.abort(e);
         }
         item = task.failed(
-          run.signal.aborted && !(e instanceof SinkError)
-            ? 'cancelled'
-            : `internal error: ${errorMessage(e)}`,
+          e instanceof SinkError
+            ? `not written: ${e.message}`
+            : run.signal.aborted
+              ? 'cancelled'
+              : `internal error: ${errorMessage(e)}`,
         );
       } finally {
         run.signal.removeEventListener('abort', link);
@@ -98,7 +100,8 @@ export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promis
       }
       results[index] = item;
       itemsDone++;
-      o.events?.emit('collect:item', { runId: o.runId, item });
+      // Once the bundle has failed there is nothing to report per item: the run's error says it.
+      if (!fatal) o.events?.emit('collect:item', { runId: o.runId, item });
       emit(true);
     }
   };

@@ -2,13 +2,22 @@
 // each, validated here, plain JSON back. CasepackService delegates to these; heavy modules load
 // on first use so `casepack --help` stays fast.
 import type { z } from 'zod';
-import { planArgsSchema, type PlanArgs, type ProfileInfo } from '../../common/api/collect.js';
+import {
+  collectArgsSchema,
+  planArgsSchema,
+  type CollectArgs,
+  type CollectResult,
+  type PlanArgs,
+  type ProfilesReply,
+} from '../../common/api/collect.js';
+import type { CasepackEvents, TypedEmitter } from '../../common/events.js';
 import type { Plan } from '../../common/collect/plan.js';
 import { CasepackError } from '../../common/errors.js';
 import type { LoadedSettings } from '../settings/store.js';
 
 export interface CollectServiceContext {
   settings(): Promise<LoadedSettings>;
+  events: TypedEmitter<CasepackEvents>;
 }
 
 /** Validate a method's argument; a bad argument is a usage error naming the field. */
@@ -25,7 +34,23 @@ export async function plan(svc: CollectServiceContext, arg: PlanArgs): Promise<P
   return (await preparePlan((await svc.settings()).settings, a)).plan;
 }
 
-export async function profiles(svc: CollectServiceContext): Promise<ProfileInfo[]> {
+export async function profiles(svc: CollectServiceContext): Promise<ProfilesReply> {
   const { describeShippedProfiles } = await import('../profiles/describe.js');
-  return describeShippedProfiles((await svc.settings()).settings);
+  return { profiles: await describeShippedProfiles((await svc.settings()).settings) };
+}
+
+export async function collect(
+  svc: CollectServiceContext,
+  arg: CollectArgs,
+  opts: { signal?: AbortSignal | undefined } = {},
+): Promise<CollectResult> {
+  const a = parseArg(collectArgsSchema, arg);
+  const [{ runCollect }, { defaultCollectDeps }] = await Promise.all([
+    import('./collect.js'),
+    import('./deps.js'),
+  ]);
+  return runCollect((await svc.settings()).settings, a, await defaultCollectDeps(), {
+    events: svc.events,
+    signal: opts.signal,
+  });
 }

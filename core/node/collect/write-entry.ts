@@ -1,8 +1,11 @@
 // The last steps of every item: its bytes through the redaction session, then into the bundle.
 import { pipeline, type Readable } from 'node:stream';
+import { isCasepackError } from '../../common/errors.js';
 import type { ManifestItem } from '../../common/manifest/schema.js';
 import type { EntryOptions } from '../bundle/types.js';
 import { SinkError, type CollectorContext } from './collector-context.js';
+
+const BUNDLE_ERRORS = new Set(['disk-full', 'permission', 'io']);
 
 export async function writeEntry(
   ctx: CollectorContext,
@@ -19,7 +22,11 @@ export async function writeEntry(
     entry = await ctx.sink.addEntry(name, redactor, opts);
   } catch (e) {
     source.destroy();
-    throw new SinkError(e);
+    // The bundle file itself failed (disk full, unwritable, I/O): nothing later can be written.
+    // Anything else (the redactor failed on this content) costs only this item: the writer has
+    // removed the entry, and the runner records the error as the item's reason.
+    if (isCasepackError(e) && BUNDLE_ERRORS.has(e.code)) throw new SinkError(e);
+    throw e;
   }
   const red = redactor.result();
   return {

@@ -36,7 +36,8 @@ export async function listShippedProfiles(): Promise<string[]> {
     .sort();
 }
 
-const looksLikePath = (ref: string) =>
+/** A file path rather than a shipped name: has a slash or a .yaml/.yml ending. */
+export const looksLikeProfilePath = (ref: string) =>
   ref.includes('/') || ref.includes(path.sep) || /\.ya?ml$/i.test(ref);
 
 /** A shipped name, else a file path (relative to `baseDir`). */
@@ -44,7 +45,7 @@ async function resolveRef(
   ref: string,
   baseDir: string,
 ): Promise<{ file: string; shipped: boolean }> {
-  if (!looksLikePath(ref)) {
+  if (!looksLikeProfilePath(ref)) {
     const shipped = path.join(shippedProfilesDir(), `${ref}.yaml`);
     try {
       await access(shipped);

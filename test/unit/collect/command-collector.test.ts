@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanCommandItem } from '../../../core/common/collect/plan.js';
 import { collectCommand } from '../../../core/node/collect/command-collector.js';
 import { collectorContext } from '../../support/collect-helpers.js';
+import { alive } from '../../support/proc.js';
 import { tempDir } from '../../support/tmp.js';
 
 function cmd(id: string, argv: string[], o: Partial<PlanCommandItem> = {}): PlanCommandItem {
@@ -23,16 +23,6 @@ function cmd(id: string, argv: string[], o: Partial<PlanCommandItem> = {}): Plan
     estimatedBytes: 0,
     ...o,
   };
-}
-
-/** Alive and not a zombie (PID 1 here may not reap orphans). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
 }
 
 describe('command collector', () => {

@@ -60,6 +60,7 @@ describe('timestamp formats', () => {
       'type=SYSCALL msg=audit(1795773600.123:42): arch=c000003e',
       '2026-11-27T10:00:00.123Z',
     ],
+    ['apt-history', 'Start-Date: 2026-11-27  10:00:01', '2026-11-27T10:00:01.000Z'],
     ['epoch', '1795773600 worker started', '2026-11-27T10:00:00.000Z'],
     ['epoch', '[1795773600.5] worker started', '2026-11-27T10:00:00.500Z'],
     ['epoch', '1795773600123 worker started', '2026-11-27T10:00:00.123Z'],

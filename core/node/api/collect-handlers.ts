@@ -1,0 +1,45 @@
+// Handlers of the collection methods. Paths the UI sends (a profile file, the output folder) are
+// checked by the path policy; bundles built from the UI go to the data directory's bundles/ folder
+// unless the settings name collect.outDir.
+import { mkdir } from 'node:fs/promises';
+import type { collectMethods } from '../../common/api/collect-methods.js';
+import type { HandlersOf } from '../../common/api/define.js';
+import type { PathPolicy } from '../access/path-policy.js';
+import { looksLikeProfilePath } from '../profiles/load.js';
+import type { HandlerContext } from './context.js';
+
+async function checkedProfiles(
+  policy: PathPolicy,
+  refs: string[] | undefined,
+): Promise<string[] | undefined> {
+  if (!refs) return undefined;
+  const out: string[] = [];
+  for (const r of refs)
+    out.push(looksLikeProfilePath(r) ? await policy.readableFile(r, 'the profile') : r);
+  return out;
+}
+
+export function collectHandlers(ctx: HandlerContext): HandlersOf<typeof collectMethods> {
+  const { service } = ctx;
+  return {
+    async planCollection({ cwd: _cwd, ...a }) {
+      const profiles = await checkedProfiles(await ctx.pathPolicy(), a.profiles);
+      return service.plan({ ...a, profiles });
+    },
+    listProfiles: () => service.profiles({}),
+    async collect({ cwd: _cwd, ...a }) {
+      const policy = await ctx.pathPolicy();
+      const profiles = await checkedProfiles(policy, a.profiles);
+      let outDir = a.outDir ?? (await service.settings()).settings.collect?.outDir;
+      if (!outDir) {
+        await mkdir(ctx.bundlesDir, { recursive: true, mode: 0o700 });
+        outDir = ctx.bundlesDir;
+      }
+      return service.collect({
+        ...a,
+        profiles,
+        outDir: await policy.directory(outDir, { writable: true }),
+      });
+    },
+  };
+}

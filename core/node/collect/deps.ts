@@ -1,0 +1,42 @@
+// The production parts of `collect`: the bundle writer, the redaction session, the system report
+// and health checks, report.html. Later parts (pseudonyms, the case file, recent changes) are added
+// here, not in collect.ts.
+import type { Prepared } from './prepare.js';
+import type { CollectDeps, CollectPart } from './collect.js';
+import { builtinVars } from '../profiles/vars.js';
+
+/** Each profile with its resolved vars (built-ins included), as the system report wants them. */
+export function profilesInUse(prepared: Prepared) {
+  const builtins = builtinVars(prepared.window, prepared.plan.host);
+  return prepared.profiles.map((lp, i) => {
+    const vars: Record<string, string | undefined> = { ...builtins };
+    for (const [k, v] of Object.entries(prepared.plan.profiles[i]?.vars ?? {})) vars[k] = v.value;
+    return { name: lp.name, profile: lp.profile, vars };
+  });
+}
+
+export const systemReportPart: CollectPart = {
+  id: 'system-report',
+  async write({ sink, session, prepared, signal }) {
+    const { runSystemReport } = await import('../system-report/run.js');
+    const r = await runSystemReport(sink, session, profilesInUse(prepared), { signal });
+    return { items: r.items, html: r.html };
+  },
+};
+
+export async function defaultCollectDeps(): Promise<CollectDeps> {
+  const [{ openBundle }, { bundleName }, { identitySession }, { renderReportHtml }] =
+    await Promise.all([
+      import('../bundle/bundle-writer.js'),
+      import('../bundle/bundle-name.js'),
+      import('../redact/identity.js'),
+      import('../bundle/report-html.js'),
+    ]);
+  return {
+    openBundle,
+    bundleName,
+    createSession: identitySession,
+    parts: [systemReportPart],
+    renderReport: renderReportHtml,
+  };
+}
