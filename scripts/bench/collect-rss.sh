@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=${1:-/tmp/casepack-bench-rss}
 mkdir -p "$work/out"
-if [ ! -f "$work/tree/app-15.log" ]; then
+if [ ! -f "$work/tree.done" ]; then
+  rm -rf "$work/tree"
   npx tsx scripts/bench/log-tree.ts "$work/tree" --files 16 --size 128MiB --days 10
+  touch "$work/tree.done"
 fi
 cat > "$work/tree.yaml" <<YAML
 name: bench-tree

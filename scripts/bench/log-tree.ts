@@ -25,13 +25,13 @@ const trace =
 for (let f = 0; f < files; f++) {
   const file = path.join(dir, `app-${String(f).padStart(2, '0')}.log`);
   const fd = openSync(file, 'w');
-  // ~94 bytes per line plus a 120-byte stack trace every 20th entry: about 100 bytes per entry.
-  const count = Math.ceil(size / 100);
-  const step = (end - start) / count;
+  // About 90 bytes per entry with the stack traces: spread that many over the days, and write until
+  // the file has its size.
+  const step = (end - start) / Math.ceil(size / 90);
   let buf = '';
   let written = 0;
-  for (let i = 0; i < count && written < size; i++) {
-    const iso = new Date(start + i * step).toISOString();
+  for (let i = 0; written + buf.length < size; i++) {
+    const iso = new Date(Math.min(start + i * step, end)).toISOString();
     buf += `${iso.slice(0, 10)} ${iso.slice(11, 19)},${iso.slice(20, 23)} INFO  [pool-${i % 8}] request ${i} handled in ${i % 97} ms by node-${f}\n`;
     if (i % 20 === 0) buf += trace;
     if (buf.length >= 4 << 20) {

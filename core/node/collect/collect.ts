@@ -22,9 +22,18 @@ import { preparePlan, type Prepared } from './prepare.js';
 import { runTasks } from './runner.js';
 import { planTasks, skippedItem } from './tasks.js';
 
+/** A ready section of report.html: escaped HTML, placed by `order` (see the report renderer). */
+export interface ReportFragment {
+  id: string;
+  /** '' when the fragment brings its own headings. */
+  title: string;
+  order: number;
+  html: string;
+}
+
 /**
  * A part of the bundle written after the plan's items: the system report and health checks, the
- * recent changes. Each returns its manifest items and its fragment of report.html.
+ * recent changes. Each returns its manifest items and its section of report.html.
  */
 export interface CollectPart {
   /** `system-report` is left out with `--no-system-report`. */
@@ -34,7 +43,7 @@ export interface CollectPart {
     session: RedactionSession;
     prepared: Prepared;
     signal: AbortSignal;
-  }): Promise<{ items: ManifestItem[]; html?: string }>;
+  }): Promise<{ items: ManifestItem[]; report?: ReportFragment }>;
 }
 
 export interface CollectDeps {
@@ -43,7 +52,7 @@ export interface CollectDeps {
   createSession(): RedactionSession;
   /** Written after the items, in order (system report, changes, ...). */
   parts: CollectPart[];
-  renderReport(o: { manifest: Manifest; caseJson: unknown; fragments: string[] }): string;
+  renderReport(o: { manifest: Manifest; caseJson: unknown; sections: ReportFragment[] }): string;
   /** The case as the user wrote it, when known (case.json). */
   caseJson?: unknown;
   caseNumber?: string;
@@ -119,14 +128,14 @@ export async function runCollect(
     const items: ManifestItem[] = plan.items.map((p) =>
       p.action === 'skip' ? skippedItem(p) : byId.get(p.id)!,
     );
-    const fragments: string[] = [];
+    const sections: ReportFragment[] = [];
     for (const part of deps.parts) {
       if (part.id === 'system-report' && args.systemReport === false) continue;
       signal.throwIfAborted();
       const out = await part.write({ sink: writer, session, prepared, signal });
       items.push(...out.items);
       for (const item of out.items) o.events?.emit('collect:item', { runId, item });
-      if (out.html) fragments.push(out.html);
+      if (out.report) sections.push(out.report);
     }
     signal.throwIfAborted();
     const manifest: Manifest = {
@@ -150,7 +159,7 @@ export async function runCollect(
       summary: { ...summarize(items, 0), durationMs: Date.now() - started },
       redaction: { counts: session.totals() },
     };
-    const reportHtml = deps.renderReport({ manifest, caseJson: deps.caseJson ?? {}, fragments });
+    const reportHtml = deps.renderReport({ manifest, caseJson: deps.caseJson ?? {}, sections });
     const done = await writer.finish({ manifest, caseJson: deps.caseJson ?? {}, reportHtml });
     const result: CollectResult = {
       bundle: path.resolve(done.path),

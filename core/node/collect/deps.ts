@@ -20,23 +20,36 @@ export const systemReportPart: CollectPart = {
   async write({ sink, session, prepared, signal }) {
     const { runSystemReport } = await import('../system-report/run.js');
     const r = await runSystemReport(sink, session, profilesInUse(prepared), { signal });
-    return { items: r.items, html: r.html };
+    // Its fragment brings its own headings (and the health checks); order 200 is the report's
+    // place for the system section.
+    return { items: r.items, report: { id: 'system', title: '', order: 200, html: r.html } };
   },
 };
 
 export async function defaultCollectDeps(): Promise<CollectDeps> {
-  const [{ openBundle }, { bundleName }, { identitySession }, { renderReportHtml }] =
-    await Promise.all([
-      import('../bundle/bundle-writer.js'),
-      import('../bundle/bundle-name.js'),
-      import('../redact/identity.js'),
-      import('../bundle/report-html.js'),
-    ]);
+  const [
+    { openBundle },
+    { bundleName },
+    { identitySession },
+    { renderReport },
+    { fragmentSection },
+  ] = await Promise.all([
+    import('../bundle/bundle-writer.js'),
+    import('../bundle/bundle-name.js'),
+    import('../redact/identity.js'),
+    import('../bundle/report/render.js'),
+    import('../bundle/report/section.js'),
+  ]);
   return {
     openBundle,
     bundleName,
     createSession: identitySession,
     parts: [systemReportPart],
-    renderReport: renderReportHtml,
+    renderReport: ({ manifest, caseJson, sections }) =>
+      renderReport({
+        manifest,
+        caseJson,
+        sections: sections.map((s) => fragmentSection(s, s.order)),
+      }),
   };
 }
