@@ -5,16 +5,15 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { PlanFileItem } from '../../common/collect/plan.js';
 import { errorMessage } from '../../common/errors.js';
 import type { ManifestItem } from '../../common/manifest/schema.js';
-import { detectFormat } from '../../common/time/detect.js';
 import type { ZoneClock } from '../../common/time/zone.js';
 import { formatBytes } from '../../common/units.js';
 import type { CollectorContext } from './collector-context.js';
-import { compressionOf, gunzipHead } from './content.js';
-import { FileReader, lineStartAtOrAfter, STREAM_CHUNK, type ReadStats } from './file-reader.js';
-import { planWindow } from './log-window.js';
+import { FileReader, STREAM_CHUNK, type ReadStats } from './file-reader.js';
+import { decideRange, type FileRange } from './file-range.js';
 import { errnoReason, specialKind } from './walk.js';
 import { writeEntry } from './write-entry.js';
 
@@ -25,197 +24,6 @@ export interface FileCollectOptions {
   readTimeoutMs?: number;
   /** Filled with the reader's counters (tests and the benchmark assert on reads, not on time). */
   stats?: ReadStats;
-}
-
-type Window = NonNullable<ManifestItem['window']>;
-
-interface Decision {
-  start: number;
-  end: number;
-  store: boolean;
-  truncated?: string;
-  window?: Window;
-  skip?: { status: 'skipped' | 'failed'; reason: string; window?: Window };
-}
-
-/** How far past a tail cut we look for a line start before cutting mid-line. */
-const TAIL_RESYNC_LIMIT = 1024 * 1024;
-
-const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
-
-async function tailStart(r: FileReader, end: number, maxBytes: number): Promise<[number, string]> {
-  const cut = end - maxBytes;
-  const ls = await lineStartAtOrAfter(r, cut, Math.min(maxBytes, TAIL_RESYNC_LIMIT));
-  if (ls !== undefined && ls < end)
-    return [
-      ls,
-      `kept the newest ${formatBytes(end - ls)} of ${formatBytes(end)} (maxBytes ${formatBytes(maxBytes)}), from a line start`,
-    ];
-  return [
-    cut,
-    `kept the newest ${formatBytes(maxBytes)} of ${formatBytes(end)} (maxBytes ${formatBytes(maxBytes)}); no line break near the cut, so the tail starts mid-line`,
-  ];
-}
-
-async function decide(
-  item: PlanFileItem,
-  r: FileReader,
-  mtimeMs: number,
-  o: FileCollectOptions,
-): Promise<Decision> {
-  const size = r.size;
-  const compression = compressionOf(await r.read(0, 8), item.source);
-  if (compression) {
-    let window: Window | undefined;
-    if (item.window) {
-      // A compressed log cannot be read from its end: its first entry (from the head) and its
-      // last write (gzip keeps the original file time) tell whether it overlaps the window.
-      let firstTs: number | undefined;
-      let format: string | undefined;
-      if (compression === 'gzip') {
-        const head = await gunzipHead(r, 64 * 1024);
-        const lines = head.toString('latin1').split('\n');
-        const ctx = { zone: o.zone, referenceMs: mtimeMs };
-        const det = detectFormat(lines, ctx);
-        format = det?.format.id;
-        for (const l of det ? lines : []) {
-          firstTs = det!.format.parse(l.slice(0, 200), ctx);
-          if (firstTs !== undefined) break;
-        }
-      }
-      const info = { applied: true, format, firstEntry: iso(firstTs), lastWritten: iso(mtimeMs) };
-      if (firstTs !== undefined && firstTs >= o.until)
-        return {
-          start: 0,
-          end: 0,
-          store: true,
-          skip: {
-            status: 'skipped',
-            reason: `outside the time window: its first entry (${iso(firstTs)}) is at or after the window's end`,
-            window: { ...info, note: 'compressed log wholly after the window' },
-          },
-        };
-      if (mtimeMs < o.since)
-        return {
-          start: 0,
-          end: 0,
-          store: true,
-          skip: {
-            status: 'skipped',
-            reason: `outside the time window: last written ${iso(mtimeMs)}, before the window's start`,
-            window: { ...info, note: 'compressed log wholly before the window' },
-          },
-        };
-      window = {
-        ...info,
-        applied: false,
-        note: `compressed (${compression}) log overlapping the window: kept whole, as it is`,
-      };
-    }
-    if (size > item.maxBytes)
-      return {
-        start: 0,
-        end: 0,
-        store: true,
-        skip: {
-          status: 'skipped',
-          reason: `compressed file of ${formatBytes(size)} is over maxBytes ${formatBytes(item.maxBytes)} (a compressed file cannot be cut)`,
-          window,
-        },
-      };
-    return { start: 0, end: size, store: true, window };
-  }
-
-  if (item.window) {
-    const w = await planWindow(r, {
-      since: o.since,
-      until: o.until,
-      maxBytes: item.maxBytes,
-      ctx: { zone: o.zone, referenceMs: mtimeMs },
-    });
-    const info: Window = {
-      applied: w.outcome === 'range' || w.outcome === 'outside',
-      format: w.format,
-      firstEntry: iso(w.firstTs),
-      lastEntry: iso(w.lastTs),
-    };
-    if (w.outcome === 'empty')
-      return { start: 0, end: 0, store: false, window: { ...info, note: 'empty file' } };
-    if (w.outcome === 'outside')
-      return {
-        start: 0,
-        end: 0,
-        store: false,
-        skip: {
-          status: 'skipped',
-          reason:
-            w.firstTs !== undefined
-              ? `no entries in the time window (entries from ${iso(w.firstTs)} to ${iso(w.lastTs)})`
-              : 'no entries in the time window',
-          window: { ...info, note: 'no entries in the window' },
-        },
-      };
-    if (w.outcome === 'unknown') {
-      const note =
-        'no known timestamp format in the first and last 64 KiB: kept whole, not filtered';
-      if (size <= item.maxBytes)
-        return { start: 0, end: size, store: false, window: { ...info, note } };
-      if (item.overLimit === 'skip')
-        return {
-          start: 0,
-          end: 0,
-          store: false,
-          skip: {
-            status: 'skipped',
-            reason: `over maxBytes ${formatBytes(item.maxBytes)} (${formatBytes(size)}) and no timestamps to window it`,
-            window: { ...info, note },
-          },
-        };
-      const [start, why] = await tailStart(r, size, item.maxBytes);
-      return { start, end: size, store: false, truncated: why, window: { ...info, note } };
-    }
-    const window: Window = {
-      ...info,
-      bytesBefore: w.start,
-      bytesAfter: size - w.end,
-      note: `kept entries from byte ${w.start} to ${w.end} of ${size}${w.capped ? ', the newest that fit maxBytes' : ''}`,
-    };
-    if (w.capped) {
-      if (item.overLimit === 'skip')
-        return {
-          start: 0,
-          end: 0,
-          store: false,
-          skip: {
-            status: 'skipped',
-            reason: `the window holds more than maxBytes ${formatBytes(item.maxBytes)}`,
-            window,
-          },
-        };
-      return {
-        start: w.start,
-        end: w.end,
-        store: false,
-        window,
-        truncated: `the window holds more than maxBytes ${formatBytes(item.maxBytes)}: kept the newest ${formatBytes(w.end - w.start)}, from an entry start`,
-      };
-    }
-    return { start: w.start, end: w.end, store: false, window };
-  }
-
-  if (size <= item.maxBytes) return { start: 0, end: size, store: false };
-  if (item.overLimit === 'skip')
-    return {
-      start: 0,
-      end: 0,
-      store: false,
-      skip: {
-        status: 'skipped',
-        reason: `${formatBytes(size)} is over maxBytes ${formatBytes(item.maxBytes)}`,
-      },
-    };
-  const [start, why] = await tailStart(r, size, item.maxBytes);
-  return { start, end: size, store: false, truncated: why };
 }
 
 interface ReadState {
@@ -305,9 +113,9 @@ export async function collectFile(
       signal: ctx.signal,
       stats: o.stats,
     });
-    let d: Decision;
+    let d: FileRange;
     try {
-      d = await decide(item, r, st.mtimeMs, o);
+      d = await decideRange(item, r, st.mtimeMs, o);
     } catch (e) {
       return finish({
         status: 'failed',
@@ -349,6 +157,7 @@ export async function collectFile(
     if (d.truncated) return finish({ ...common, status: 'truncated', reason: d.truncated });
     return finish({ ...common, status: 'collected' });
   } finally {
-    await fh.close().catch(() => undefined);
+    // After a read that timed out (a dead NFS server) close waits for that read: do not wait long.
+    await Promise.race([fh.close().catch(() => undefined), delay(1000, undefined, { ref: false })]);
   }
 }
