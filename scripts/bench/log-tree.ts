@@ -22,18 +22,24 @@ const end = Date.now();
 const start = end - days * 86_400_000;
 const trace =
   'java.lang.IllegalStateException: boom\n\tat com.example.Service.handle(Service.java:42)\n\tat com.example.Worker.run(Worker.java:7)\n';
+/** Entry i at time t: one line, and a stack trace every 20th entry. */
+const entryText = (i: number, t: number, f: number) => {
+  const iso = new Date(t).toISOString();
+  const line = `${iso.slice(0, 10)} ${iso.slice(11, 19)},${iso.slice(20, 23)} INFO  [pool-${i % 8}] request ${i} handled in ${i % 97} ms by node-${f}\n`;
+  return i % 20 === 0 ? line + trace : line;
+};
 for (let f = 0; f < files; f++) {
   const file = path.join(dir, `app-${String(f).padStart(2, '0')}.log`);
   const fd = openSync(file, 'w');
-  // About 90 bytes per entry with the stack traces: spread that many over the days, and write until
-  // the file has its size.
-  const step = (end - start) / Math.ceil(size / 90);
+  // How many entries make `size` (the length does not depend on the time), so that they spread
+  // evenly over the days and the last one is at `end`.
+  let count = 0;
+  for (let n = 0; n < size; count++) n += entryText(count, start, f).length;
+  const step = (end - start) / Math.max(count - 1, 1);
   let buf = '';
   let written = 0;
-  for (let i = 0; written + buf.length < size; i++) {
-    const iso = new Date(Math.min(start + i * step, end)).toISOString();
-    buf += `${iso.slice(0, 10)} ${iso.slice(11, 19)},${iso.slice(20, 23)} INFO  [pool-${i % 8}] request ${i} handled in ${i % 97} ms by node-${f}\n`;
-    if (i % 20 === 0) buf += trace;
+  for (let i = 0; i < count; i++) {
+    buf += entryText(i, start + i * step, f);
     if (buf.length >= 4 << 20) {
       written += writeSync(fd, buf);
       buf = '';
