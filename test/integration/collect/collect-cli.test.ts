@@ -88,6 +88,7 @@ describe('casepack collect, end to end', () => {
     expect(path.basename(r.json.bundle)).toMatch(/^casepack-NEW-.+-\d{8}T\d{6}Z\.zip$/);
     expect(await readdir(out)).toEqual([path.basename(r.json.bundle)]);
     expect(unzipTest(r.json.bundle)).toMatch(/No errors detected/);
+    expect((await runCli(['verify', r.json.bundle])).code).toBe(0);
     const m = manifestOf(r.json.bundle);
     const logs = `${dir}/root/var/log/app`;
     const server = itemBySource(m, `${logs}/server.log`);

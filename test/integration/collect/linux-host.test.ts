@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CollectResult } from '../../../core/common/api/collect.js';
 import { entry, manifestOf, unzipTest } from '../../support/bundle-read.js';
-import { runCliJson } from '../../support/cli.js';
+import { runCli, runCliJson } from '../../support/cli.js';
 import { tempDir } from '../../support/tmp.js';
 
 describe('casepack collect --profile linux-host on this machine', () => {
@@ -23,6 +23,8 @@ describe('casepack collect --profile linux-host on this machine', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(await readdir(out)).toEqual([path.basename(r.json.bundle)]);
     expect(unzipTest(r.json.bundle)).toMatch(/No errors detected/);
+    const v = await runCli(['verify', r.json.bundle]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
     const m = manifestOf(r.json.bundle);
     expect(m.profiles.map((p) => p.name)).toEqual(['linux-host']);
     const written = m.items.filter((i) => i.path);
