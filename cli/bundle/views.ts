@@ -39,11 +39,12 @@ export function renderInspect(b: BundleInspection): string {
   kv('Profiles', b.profiles.map((p) => p.name).join(', ') || '(none)');
   kv('Window', `${b.window.since} to ${b.window.until} (${b.window.timezone}), log files only`);
   const c = b.counts;
+  const data = b.items.filter((i) => i.type !== 'meta');
   kv(
     'Items',
-    `${b.items.length}: ${c.collected} collected, ${c.truncated} truncated, ${c.skipped} skipped, ${c.failed} failed; ${formatBytes(b.bytes)} before compression`,
+    `${data.length}: ${c.collected} collected, ${c.truncated} truncated, ${c.skipped} skipped, ${c.failed} failed; ${formatBytes(b.bytes)} before compression`,
   );
-  const attention = b.items.filter((i) => i.status !== 'collected');
+  const attention = data.filter((i) => i.status !== 'collected');
   if (attention.length) {
     out.push('', 'Missing or cut:');
     for (const i of attention)
@@ -60,7 +61,7 @@ export function renderInspect(b: BundleInspection): string {
       out.push(`  not redacted: ${n.path ?? n.source} (${n.why})`);
   }
   out.push('', 'Items:');
-  for (const i of b.items) {
+  for (const i of data) {
     const notes = [i.window, i.redactions ? `${i.redactions} redacted` : ''].filter(Boolean);
     const size = i.size === undefined ? '' : formatBytes(i.size);
     const where =
@@ -69,5 +70,7 @@ export function renderInspect(b: BundleInspection): string {
       `  ${pad(i.status, 10)} ${pad(size, 10)} ${where}${notes.length ? `  [${notes.join('; ')}]` : ''}`,
     );
   }
+  const meta = b.items.filter((i) => i.type === 'meta').map((i) => i.path ?? i.source);
+  out.push('', `Also in the bundle: ${[...meta, 'manifest.json'].join(', ')}`);
   return out.join('\n') + '\n';
 }

@@ -82,18 +82,19 @@ describe('casepack inspect', () => {
       'Host       app-01 (linux)',
       'Profiles   linux-host',
       'Window     2026-11-24T10:00:00Z to 2026-11-27T10:00:00Z (UTC), log files only',
-      'Items      6: 4 collected, 0 truncated, 1 skipped, 1 failed',
+      'Items      4: 2 collected, 0 truncated, 1 skipped, 1 failed',
       'skipped    /var/log/app/pipe: a FIFO: never opened',
       'failed     java-version: killed at its timeout of 10s',
       'Redaction: 15 values replaced',
       'email 12, jdbc-password 3',
       'logs/var/log/app.log  <- /logs/var/log/app.log',
+      'Also in the bundle: case.json, report.html, manifest.json',
     ])
       expect(r.stdout).toContain(line);
     const j = await runCliJson<BundleInspection>(['inspect', zip]);
     expect(j.json).toMatchObject({
       host: 'app-01',
-      counts: { collected: 4, truncated: 0, skipped: 1, failed: 1 },
+      counts: { collected: 2, truncated: 0, skipped: 1, failed: 1 },
       case: { caseNumber: '123456' },
       redaction: { total: 15 },
     });

@@ -64,9 +64,11 @@ export interface BundleInspection {
   profiles: Array<{ name: string; source?: string }>;
   window: { since: string; until: string; timezone: string };
   case?: { mode?: string; caseNumber?: string; referenceId?: string };
+  /** Items by status, the meta entries (case.json, report.html) left out. */
   counts: Record<ItemStatus, number>;
-  /** Uncompressed bytes of all items. */
+  /** Uncompressed bytes of the collected items (meta entries left out). */
   bytes: number;
+  /** Every manifest item, the meta entries included. */
   items: InspectItem[];
   redaction?: {
     total: number;

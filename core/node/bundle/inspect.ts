@@ -43,8 +43,10 @@ export async function inspectBundle(file: string): Promise<BundleInspection> {
       bundle,
     );
   const m = parsed.data;
+  // Counts are of what was collected; the meta entries (case.json, report.html) are not items of it.
+  const data = m.items.filter((i) => i.type !== 'meta');
   const counts = { collected: 0, truncated: 0, skipped: 0, failed: 0 };
-  for (const i of m.items) counts[i.status]++;
+  for (const i of data) counts[i.status]++;
   const items = m.items.map(inspectItem);
   const withRedaction = m.items.filter((i) => i.redaction);
   const redactionCounts = m.redaction?.counts;
@@ -62,7 +64,7 @@ export async function inspectBundle(file: string): Promise<BundleInspection> {
     window: { since: m.window.since, until: m.window.until, timezone: m.window.timezone },
     ...(m.case ? { case: { ...m.case } } : {}),
     counts,
-    bytes: m.items.reduce((n, i) => n + (i.size ?? 0), 0),
+    bytes: data.reduce((n, i) => n + (i.size ?? 0), 0),
     items,
     ...(redactionCounts || withRedaction.length
       ? {

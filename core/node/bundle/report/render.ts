@@ -22,7 +22,13 @@ export function renderReport(o: RenderReportOptions): string {
   const plugged = [...(o.sections ?? [])];
   if (o.systemReportHtml !== undefined && !plugged.some((s) => s.id === 'system')) {
     const fragment = o.systemReportHtml;
-    plugged.push({ id: 'system', title: '', order: REPORT_ORDER.system, html: () => fragment });
+    plugged.push({
+      id: 'system',
+      title: 'System report',
+      ownHeadings: true,
+      order: REPORT_ORDER.system,
+      html: () => fragment,
+    });
   }
   const byId = new Map<string, ReportSection>();
   for (const s of BUILTIN_SECTIONS) byId.set(s.id, s);
@@ -46,15 +52,12 @@ export function renderReport(o: RenderReportOptions): string {
   ].join('; ');
   const m = o.manifest;
   const title = `casepack bundle: ${m.case?.caseNumber ? `case ${m.case.caseNumber}` : 'new case'}, ${m.host.name}`;
-  const toc = sections
-    .filter(({ s }) => s.title)
-    .map(({ s }) => `<li><a href="#${e(s.id)}">${e(s.title)}</a></li>`)
-    .join('');
+  const toc = sections.map(({ s }) => `<li><a href="#${e(s.id)}">${e(s.title)}</a></li>`).join('');
   const body = sections
     .map(({ s, body: html }) =>
-      s.title
-        ? `<section id="${e(s.id)}">\n<h2>${e(s.title)}</h2>\n${html}\n</section>`
-        : `<section id="${e(s.id)}">\n${html}\n</section>`,
+      s.ownHeadings
+        ? `<section id="${e(s.id)}">\n${html}\n</section>`
+        : `<section id="${e(s.id)}">\n<h2>${e(s.title)}</h2>\n${html}\n</section>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -11,8 +11,10 @@ export interface ReportContext {
 export interface ReportSection {
   /** Unique; also the anchor (`#id`). A section with a built-in's id replaces the built-in. */
   id: string;
-  /** The heading (h2) and the table-of-contents entry; '' for a fragment that brings its own headings. */
+  /** The heading (h2) and the table-of-contents entry. */
   title: string;
+  /** The fragment brings its own headings: no h2 is added (the table of contents still lists it). */
+  ownHeadings?: boolean;
   /** Position: see REPORT_ORDER for the built-ins' places. */
   order: number;
   /**
