@@ -21,12 +21,25 @@ export interface CommandResult {
   cpu_ratio_to_zip?: number;
   size_ratio_to_zip?: number;
   rss_ratio_to_zip?: number;
+  /**
+   * What the wall time would be on an idle machine, from CPU times: the main thread's serial work
+   * or the whole CPU time spread over every core, whichever is longer (casepack only).
+   */
+  idle_estimate_s?: number;
+  /** idle_estimate_s over zip's CPU time (zip is one thread: idle, its wall time is its CPU time). */
+  idle_ratio_to_zip?: number;
   error?: string;
 }
 
 export async function compare(
   subjects: Subject[],
-  o: { repeat: number; work: string; inputBytes: number; log: (s: string) => void },
+  o: {
+    repeat: number;
+    work: string;
+    inputBytes: number;
+    cores: number;
+    log: (s: string) => void;
+  },
 ): Promise<CommandResult[]> {
   const runs = new Map<string, CommandResult['runs']>(subjects.map((s) => [s.name, []]));
   const errors = new Map<string, string>();
@@ -80,6 +93,10 @@ export async function compare(
       r.cpu_ratio_to_zip = pairedRatio(r, zip, 'cpu_s');
       r.size_ratio_to_zip = r.output_bytes / zip.output_bytes;
       r.rss_ratio_to_zip = r.max_rss_mb / zip.max_rss_mb;
+      if (r.main_thread_cpu_s !== undefined) {
+        r.idle_estimate_s = Math.max(r.main_thread_cpu_s, r.cpu_s / o.cores);
+        r.idle_ratio_to_zip = r.idle_estimate_s / zip.cpu_s;
+      }
     }
   return results;
 }

@@ -108,7 +108,13 @@ async function main(): Promise<void> {
     else
       notes.add('`casepack collect` is not available (not built, or not landed): no casepack row');
     log('comparing (interleaved runs):');
-    commands = await compare(subjects, { repeat, work, inputBytes: tree.bytes, log });
+    commands = await compare(subjects, {
+      repeat,
+      work,
+      inputBytes: tree.bytes,
+      cores: os.cpus().length,
+      log,
+    });
   }
 
   const rows: Row[] = [];

@@ -34,12 +34,14 @@ export function commandTable(results: CommandResult[]): string {
       'command',
       'wall s',
       'CPU s',
+      'main thr. s',
       'peak RSS MB',
       'output MB',
       'MB/s',
       'wall/zip',
       'CPU/zip',
       'size/zip',
+      'idle est./zip',
     ],
     results.map((r) => [
       r.name + (r.error ? ' (FAILED)' : ''),
@@ -52,8 +54,9 @@ export function commandTable(results: CommandResult[]): string {
       f(r.wall_ratio_to_zip),
       f(r.cpu_ratio_to_zip),
       f(r.size_ratio_to_zip, 3),
+      f(r.idle_ratio_to_zip),
     ]),
-    [false, true, true, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true, true, true, true, true],
   );
 }
 
