@@ -3,9 +3,10 @@
 // so only when a command's action is about to run: `casepack --help` and usage errors never load it
 // (it was three quarters of their start-up time; issue 7 wants start-up under 300 ms).
 import type { Command } from 'commander';
+import type * as ServiceModuleNs from '../core/node/service.js';
 import type { CasepackService } from '../core/node/service.js';
 
-type ServiceModule = typeof import('../core/node/service.js');
+type ServiceModule = typeof ServiceModuleNs;
 
 export interface CliContext {
   program: Command;
