@@ -12,6 +12,7 @@ interface CollectOpts extends WindowOpts {
   out?: string;
   yes?: boolean;
   systemReport?: boolean;
+  nice?: boolean;
 }
 
 /** Errors that mean "you asked for something wrong" keep their own exit code; the rest: no bundle. */
@@ -37,8 +38,14 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--yes', 'do not ask before collecting (never asked without a terminal)')
     .option('--no-system-report', 'leave the system report out')
+    .option('--nice', 'run at low CPU and I/O priority, so the product on this server comes first')
     .action(
       action(async (opts: CollectOpts) => {
+        if (opts.nice) {
+          const { lowerPriority } = await import('../../core/node/process-priority.js');
+          const p = await lowerPriority();
+          for (const n of p.notes) warn(n);
+        }
         const svc = ctx.service();
         const args = {
           profiles: opts.profile,
