@@ -10,6 +10,7 @@ import { register as inspect } from './inspect.js';
 import { register as outbox } from './outbox.js';
 import { register as plan } from './plan.js';
 import { register as profiles } from './profiles.js';
+import { register as pseudonyms } from './pseudonyms.js';
 import { register as scrub } from './scrub.js';
 import { register as serve } from './serve.js';
 import { register as submit } from './submit.js';
@@ -30,5 +31,6 @@ export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   scrub,
   verify,
   inspect,
+  pseudonyms,
   serve,
 ];

@@ -27,7 +27,13 @@ import * as collectMethods from './collect/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
 import { SubmitApi } from './submit/submit-api.js';
-import { scrubArgsSchema, type ScrubArgs } from '../common/api/redaction.js';
+import {
+  pseudonymLookupArgsSchema,
+  scrubArgsSchema,
+  type PseudonymLookupArgs,
+  type PseudonymLookupReply,
+  type ScrubArgs,
+} from '../common/api/redaction.js';
 import type { ScrubResult } from './redact/scrub.js';
 
 export interface ServiceOptions {
@@ -149,5 +155,11 @@ export class CasepackService {
   }
   inspectBundle(args: BundleArgs): Promise<BundleInspection> {
     return bundleMethods.inspectBundle(args);
+
+  /** What a pseudonym in a bundle stands for (the mapping never leaves this host). */
+  async pseudonymLookup(args: PseudonymLookupArgs): Promise<PseudonymLookupReply> {
+    const a = pseudonymLookupArgsSchema.parse(args);
+    const { runPseudonymLookup } = await import('./redact/service-methods.js');
+    return runPseudonymLookup(this, a);
   }
 }

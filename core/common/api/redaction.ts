@@ -13,3 +13,8 @@ export const pseudonymLookupArgsSchema = z.strictObject({
   token: z.string().min(1),
 });
 export type PseudonymLookupArgs = z.input<typeof pseudonymLookupArgsSchema>;
+
+export interface PseudonymLookupReply {
+  token: string;
+  found: Array<{ token: string; category: string; value: string }>;
+}

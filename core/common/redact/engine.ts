@@ -63,6 +63,10 @@ export interface ChunkResult {
 export class ChunkRedactor {
   readonly lines: LineRedactor;
   private readonly always: readonly number[];
+  /** With `trackLines`: the 1-based number of the line being redacted (for leak findings). */
+  lineNo = 0;
+  private counted = 0;
+  trackLines = false;
 
   /** `fileRule`: a rule for this file only (file-kind rules), applied to every line. */
   constructor(
@@ -82,6 +86,7 @@ export class ChunkRedactor {
 
   /** Redact bytes[start, end), which holds complete lines (the last may lack its newline at EOF). */
   process(bytes: Uint8Array, start: number, end: number): ChunkResult {
+    this.counted = start;
     const candidates = this.candidates(bytes, start, end);
     const pieces: Uint8Array[] = [];
     let raw = start; // output is raw from here
@@ -102,6 +107,7 @@ export class ChunkRedactor {
       }
       let le = bytes.indexOf(10, ls);
       if (le === -1 || le > end) le = end;
+      if (this.trackLines) this.countTo(bytes, ls);
       const text = this.codec.decode(bytes, ls, le);
       const r = this.lines.redact(text, mask ?? [], true);
       if (r.changed) {
@@ -113,7 +119,19 @@ export class ChunkRedactor {
       pos = le + 1;
     }
     if (raw < end) pieces.push(bytes.subarray(raw, end));
+    if (this.trackLines) {
+      this.countTo(bytes, end);
+      this.counted = 0;
+    }
     return { pieces, changed };
+  }
+
+  /** Advance lineNo over the newlines in bytes[counted, pos) (pos is a line start). */
+  private countTo(bytes: Uint8Array, pos: number): void {
+    if (this.lineNo === 0) this.lineNo = 1;
+    for (let i = bytes.indexOf(10, this.counted); i !== -1 && i < pos; i = bytes.indexOf(10, i + 1))
+      this.lineNo++;
+    this.counted = pos;
   }
 
   /** One piece of a line too long to hold whole (see SegmentOptions). */
@@ -125,8 +143,10 @@ export class ChunkRedactor {
         if (!rules.has(r) && (all[r]!.check?.(bytes, pos, len, end) ?? true)) rules.add(r);
     });
     const hasFinders = this.pack.finders.length > 0;
-    if (rules.size === 0 && !this.lines.blockOpen && !seg.carryRule && !hasFinders)
+    if (rules.size === 0 && !this.lines.blockOpen && !seg.carryRule && !hasFinders) {
+      if (this.trackLines && !seg.endsMidLine) this.lineNo = Math.max(this.lineNo, 1) + 1;
       return { pieces: [bytes.subarray(start, end)], changed: false };
+    }
     const text = this.codec.decode(bytes, seg.contextStart, end);
     for (const f of this.pack.finders) f.find(text, () => rules.add(f.rule));
     const clip = start - seg.contextStart;
@@ -135,7 +155,9 @@ export class ChunkRedactor {
       const m = /[ \t"'<>,;&]/.exec(text.slice(clip));
       extra.push({ start: clip, end: m ? clip + m.index : text.length, rule: seg.carryRule });
     }
+    if (this.trackLines && this.lineNo === 0) this.lineNo = 1;
     const r = this.lines.redact(text, rules, seg.atLineStart, clip, extra);
+    if (this.trackLines && !seg.endsMidLine) this.lineNo++;
     if (!r.changed) return { pieces: [bytes.subarray(start, end)], changed: false };
     const tail = seg.endsMidLine
       ? r.spans.find((s) => s.replacement === undefined && s.end >= text.length)

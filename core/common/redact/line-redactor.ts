@@ -75,6 +75,10 @@ export class LineRedactor {
       if (ruleIndexes === undefined) for (const r of this.rules) r.apply(line, sink, ctx);
       else for (const i of ruleIndexes) this.rules[i]!.apply(line, sink, ctx);
     }
+    if (this.opts.disabled?.size) {
+      const d = this.opts.disabled;
+      for (let k = spans.length - 1; k >= 0; k--) if (d.has(spans[k]!.rule)) spans.splice(k, 1);
+    }
     if (spans.length === 0)
       return { text: clipBefore ? line.slice(clipBefore) : line, changed: false, spans };
     return this.rewrite(line, spans, clipBefore);

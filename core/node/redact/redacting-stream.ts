@@ -35,6 +35,8 @@ export function looksBinary(sample: Buffer): boolean {
 
 export interface StreamOptions extends LineRedactorOptions {
   fileRule?: Rule;
+  /** Leak-check mode: called for every secret found, with its 1-based line number. */
+  onFinding?(rule: string, line: number): void;
   /** Called once when the stream ends, with its result. */
   onDone?(result: ItemRedactionResult): void;
 }
@@ -56,7 +58,12 @@ export class RedactTransform extends Transform implements RedactingStream {
     private readonly opts: StreamOptions,
   ) {
     super();
-    this.engine = new ChunkRedactor(pack, latin1Codec, opts, opts.fileRule);
+    const onFinding = opts.onFinding;
+    const lineOpts: LineRedactorOptions = onFinding
+      ? { ...opts, onRemoved: (_v, rule) => onFinding(rule, this.engine.lineNo || 1) }
+      : opts;
+    this.engine = new ChunkRedactor(pack, latin1Codec, lineOpts, opts.fileRule);
+    this.engine.trackLines = onFinding !== undefined;
   }
 
   result(): ItemRedactionResult {

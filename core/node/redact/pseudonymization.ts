@@ -1,0 +1,41 @@
+// Sets up pseudonymisation for a run: the site key, the mapping store and what this host is called.
+import { randomBytes } from 'node:crypto';
+import type { PseudonymCategory } from '../../common/redact/policy.js';
+import { Pseudonymizer } from '../../common/redact/pseudonyms.js';
+import { hostIdentity, type HostIdentity } from './host-identity.js';
+import { PseudonymStore } from './pseudonym-store.js';
+import { hmacPrf, loadSiteKey } from './site-key.js';
+
+export interface PseudonymSetup {
+  pseudonymizer: Pseudonymizer;
+  identity: HostIdentity;
+  /** Writes pending mappings to the data directory (call at the end of the run). */
+  flush(): void;
+}
+
+export async function setupPseudonyms(o: {
+  categories: readonly PseudonymCategory[];
+  /** Data directory (site key, mapping); without it a throw-away key is used (measurements only). */
+  dataDir?: string;
+  keywords?: readonly string[];
+  domains?: readonly string[];
+  identity?: HostIdentity;
+}): Promise<PseudonymSetup> {
+  const identity = o.identity ?? hostIdentity();
+  const key = o.dataDir ? await loadSiteKey(o.dataDir) : randomBytes(32);
+  const store = o.dataDir ? new PseudonymStore(o.dataDir) : undefined;
+  const pseudonymizer = new Pseudonymizer(
+    hmacPrf(key),
+    new Set(o.categories),
+    {
+      hostNames: identity.names,
+      domains: [
+        ...new Set([...identity.domains, ...(o.domains ?? []).map((d) => d.toLowerCase())]),
+      ],
+      users: identity.users,
+      keywords: o.keywords ?? [],
+    },
+    (token, category, value) => store?.record(token, category, value),
+  );
+  return { pseudonymizer, identity, flush: () => store?.flush() };
+}

@@ -1,0 +1,107 @@
+// Keyed pseudonyms: consistent, valid, subnet-preserving, and only mapped back on this host.
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  parseIPv4,
+  pseudonymizeIPv4,
+  pseudonymizeIPv6,
+  pseudonymizeMac,
+} from '../../../core/common/redact/pseudonym-ip.js';
+import { Pseudonymizer } from '../../../core/common/redact/pseudonyms.js';
+
+const prf = (key: string) => (data: string) => createHmac('sha256', key).update(data).digest();
+const common = (a: number, b: number) => Math.clz32((a ^ b) >>> 0);
+
+describe('IP pseudonyms', () => {
+  it('keep subnet relationships: common prefixes keep their exact length', () => {
+    const p = prf('k1');
+    const addrs = [
+      '10.1.2.3',
+      '10.1.2.77',
+      '10.1.9.1',
+      '10.200.0.1',
+      '172.20.5.6',
+      '203.0.113.9',
+      '203.0.114.10',
+    ];
+    const out = addrs.map((a) => pseudonymizeIPv4(p, a)!);
+    for (let i = 0; i < addrs.length; i++)
+      for (let j = 0; j < addrs.length; j++)
+        expect(common(parseIPv4(out[i]!)!, parseIPv4(out[j]!)!)).toBe(
+          common(parseIPv4(addrs[i]!)!, parseIPv4(addrs[j]!)!),
+        );
+  });
+
+  it('stay valid addresses of the same kind and differ from the input', () => {
+    const p = prf('k1');
+    const v = pseudonymizeIPv4(p, '192.168.7.9')!;
+    expect(v).toMatch(/^192\.168\.\d{1,3}\.\d{1,3}$/);
+    expect(v).not.toBe('192.168.7.9');
+    expect(pseudonymizeIPv4(p, '10.9.8.7')).toMatch(/^10\./);
+    expect(pseudonymizeIPv4(p, '127.0.0.1')).toBeUndefined();
+    expect(pseudonymizeIPv4(p, '255.255.255.0')).toBeUndefined();
+    expect(pseudonymizeIPv6(p, 'fe80::1ff:fe23:4567:890a')).toMatch(/^fe80(:[0-9a-f]{1,4}){7}$/);
+    expect(pseudonymizeIPv6(p, '::1')).toBeUndefined();
+    expect(pseudonymizeIPv6(p, '12:34:56')).toBeUndefined();
+    expect(pseudonymizeMac(p, '00:1A:2B:3C:4D:5E')).toMatch(/^00:1A:2B(:[0-9A-F]{2}){3}$/);
+  });
+
+  it('are the same under the same key and different under another', () => {
+    expect(pseudonymizeIPv4(prf('k1'), '10.1.2.3')).toBe(pseudonymizeIPv4(prf('k1'), '10.1.2.3'));
+    expect(pseudonymizeIPv4(prf('k1'), '10.1.2.3')).not.toBe(
+      pseudonymizeIPv4(prf('k2'), '10.1.2.3'),
+    );
+  });
+});
+
+describe('Pseudonymizer', () => {
+  const known = {
+    hostNames: ['batch-b02'],
+    domains: ['lab.example.org'],
+    users: ['jdoe'],
+    keywords: ['Acme'],
+  };
+  const redact = (pz: Pseudonymizer, line: string): string => {
+    const spans: Array<[number, number, string]> = [];
+    for (const r of pz.rules().rules)
+      r.apply(
+        line,
+        { secret: () => undefined, pseudonym: (s, e, _r, t) => spans.push([s, e, t]) },
+        {
+          atLineStart: true,
+          classifyKey: () => undefined,
+          state: {},
+        },
+      );
+    spans.sort((a, b) => b[0] - a[0]);
+    let out = line;
+    for (const [s, e, t] of spans) out = out.slice(0, s) + t + out.slice(e);
+    return out;
+  };
+
+  it('catches host names, embedded IPs, e-mails, users and keywords, consistently', () => {
+    const seen: string[] = [];
+    const pz = new Pseudonymizer(
+      prf('k'),
+      new Set(['hosts', 'ips', 'emails', 'users', 'keywords']),
+      known,
+      (t, _c, v) => seen.push(`${t}=${v}`),
+    );
+    const out = redact(
+      pz,
+      'batch-b02.lab.example.org and dhcp-10-1-2-3 for jdoe@lab.example.org user=jdoe (Acme)',
+    );
+    expect(out).not.toMatch(/batch-b02|lab\.example|10-1-2-3|jdoe|Acme/);
+    expect(out).toContain(`dhcp-${pz.ipv4('10.1.2.3')!.replace(/\./g, '-')}`);
+    expect(out).toContain(pz.host('batch-b02.lab.example.org'));
+    expect(redact(pz, 'batch-b02')).toBe(pz.hostLabel('batch-b02'));
+    expect(seen.some((s) => s.endsWith('=10.1.2.3'))).toBe(true);
+  });
+
+  it('touches nothing of a category that is off', () => {
+    const pz = new Pseudonymizer(prf('k'), new Set(['ips']), known);
+    expect(redact(pz, 'mail jdoe@lab.example.org on batch-b02')).toBe(
+      'mail jdoe@lab.example.org on batch-b02',
+    );
+  });
+});
