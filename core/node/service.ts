@@ -155,6 +155,7 @@ export class CasepackService {
   }
   inspectBundle(args: BundleArgs): Promise<BundleInspection> {
     return bundleMethods.inspectBundle(args);
+  }
 
   /** What a pseudonym in a bundle stands for (the mapping never leaves this host). */
   async pseudonymLookup(args: PseudonymLookupArgs): Promise<PseudonymLookupReply> {
