@@ -49,7 +49,11 @@ export interface CollectPart {
 export interface CollectDeps {
   openBundle(o: { dir: string; name: string }): Promise<BundleWriter>;
   bundleName(o: { caseNumber?: string; host: string; createdAt: Date }): string;
-  createSession(): RedactionSession;
+  /** The run's redaction session; it may use the settings and the profiles' redaction rules. */
+  createSession(ctx: {
+    settings: Settings;
+    prepared: Prepared;
+  }): RedactionSession | Promise<RedactionSession>;
   /** Written after the items, in order (system report, changes, ...). */
   parts: CollectPart[];
   renderReport(o: { manifest: Manifest; caseJson: unknown; sections: ReportFragment[] }): string;
@@ -104,7 +108,7 @@ export async function runCollect(
   );
   const host = deps.hostLabel ? deps.hostLabel(plan.host) : plan.host;
   const createdAt = new Date(started);
-  const session = deps.createSession();
+  const session = await deps.createSession({ settings, prepared });
   const writer = await deps.openBundle({
     dir: outDir,
     name: deps.bundleName({
@@ -114,7 +118,9 @@ export async function runCollect(
     }),
   });
   try {
-    const concurrency = settings.collect?.concurrency ?? 4;
+    // Two at a time keep both cores of a small server busy (the bundle writer reads ahead and
+    // deflates in parallel by itself); more only adds buffers in memory.
+    const concurrency = settings.collect?.concurrency ?? 2;
     const ran = await runTasks(planTasks(plan.items, prepared.window), {
       runId,
       concurrency,

@@ -43,7 +43,7 @@ export async function defaultCollectDeps(): Promise<CollectDeps> {
   return {
     openBundle,
     bundleName,
-    createSession: identitySession,
+    createSession: () => identitySession(),
     parts: [systemReportPart],
     renderReport: ({ manifest, caseJson, sections }) =>
       renderReport({
