@@ -108,15 +108,18 @@ const ISO = new RegExp(`^\\[?${ISO_BODY}`);
 // OpenStack and other aggregated logs put a source name first: "nova-api.log.1 2017-05-16 00:00:00.008".
 const PREFIXED_ISO = new RegExp(`^[^\\s\\[]+ \\[?${ISO_BODY}`);
 
+/** Hours, minutes, seconds and fraction from four consecutive groups starting at `i`. */
+function hms(m: RegExpExecArray, i: number): Pick<Fields, 'h' | 'mi' | 's' | 'frac'> {
+  return { h: Number(m[i]), mi: Number(m[i + 1]), s: Number(m[i + 2]), frac: m[i + 3] };
+}
+
+/** Groups in ISO order: year, month, day, h, mi, s, fraction, offset. */
 function isoFields(m: RegExpExecArray): Fields {
   return {
     y: Number(m[1]),
     mo: Number(m[2]),
     d: Number(m[3]),
-    h: Number(m[4]),
-    mi: Number(m[5]),
-    s: Number(m[6]),
-    frac: m[7],
+    ...hms(m, 4),
     offsetMin: parseOffset(m[8]),
   };
 }
@@ -156,10 +159,7 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
       const m = SYSLOG.exec(head);
       const mo = m && MONTHS[m[1]!];
       if (!m || !mo) return undefined;
-      return yearlessInstant(
-        { mo, d: Number(m[2]), h: Number(m[3]), mi: Number(m[4]), s: Number(m[5]), frac: m[6] },
-        ctx,
-      );
+      return yearlessInstant({ mo, d: Number(m[2]), ...hms(m, 3) }, ctx);
     },
   },
   {
@@ -169,19 +169,8 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
       const m = CLF.exec(head);
       const mo = m && MONTHS[m[2]!];
       if (!m || !mo || m.index > 160) return undefined;
-      return toInstant(
-        {
-          y: Number(m[3]),
-          mo,
-          d: Number(m[1]),
-          h: Number(m[4]),
-          mi: Number(m[5]),
-          s: Number(m[6]),
-          frac: m[7],
-          offsetMin: parseOffset(m[8]),
-        },
-        ctx,
-      );
+      const f = { y: Number(m[3]), mo, d: Number(m[1]), ...hms(m, 4) };
+      return toInstant({ ...f, offsetMin: parseOffset(m[8]) }, ctx);
     },
   },
   {
@@ -191,18 +180,7 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
       const m = CTIME.exec(head);
       const mo = m && MONTHS[m[1]!];
       if (!m || !mo) return undefined;
-      return toInstant(
-        {
-          y: Number(m[7]),
-          mo,
-          d: Number(m[2]),
-          h: Number(m[3]),
-          mi: Number(m[4]),
-          s: Number(m[5]),
-          frac: m[6],
-        },
-        ctx,
-      );
+      return toInstant({ y: Number(m[7]), mo, d: Number(m[2]), ...hms(m, 3) }, ctx);
     },
   },
   {
@@ -257,18 +235,7 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
       const m = TOMCAT.exec(head);
       const mo = m && MONTHS[m[2]!];
       if (!m || !mo) return undefined;
-      return toInstant(
-        {
-          y: Number(m[3]),
-          mo,
-          d: Number(m[1]),
-          h: Number(m[4]),
-          mi: Number(m[5]),
-          s: Number(m[6]),
-          frac: m[7],
-        },
-        ctx,
-      );
+      return toInstant({ y: Number(m[3]), mo, d: Number(m[1]), ...hms(m, 4) }, ctx);
     },
   },
   {
@@ -276,19 +243,7 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
     example: '17/06/09 20:10:40 (Spark, yy/MM/dd)',
     parse(head, ctx) {
       const m = YY_SLASH.exec(head);
-      if (!m) return undefined;
-      return toInstant(
-        {
-          y: twoDigitYear(m[1]!),
-          mo: Number(m[2]),
-          d: Number(m[3]),
-          h: Number(m[4]),
-          mi: Number(m[5]),
-          s: Number(m[6]),
-          frac: m[7],
-        },
-        ctx,
-      );
+      return m ? toInstant({ ...isoFields(m), y: twoDigitYear(m[1]!) }, ctx) : undefined;
     },
   },
   {
@@ -296,18 +251,7 @@ export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = [
     example: '081109 203615 (HDFS, yyMMdd HHmmss)',
     parse(head, ctx) {
       const m = YYMMDD.exec(head);
-      if (!m) return undefined;
-      return toInstant(
-        {
-          y: twoDigitYear(m[1]!),
-          mo: Number(m[2]),
-          d: Number(m[3]),
-          h: Number(m[4]),
-          mi: Number(m[5]),
-          s: Number(m[6]),
-        },
-        ctx,
-      );
+      return m ? toInstant({ ...isoFields(m), y: twoDigitYear(m[1]!) }, ctx) : undefined;
     },
   },
 ];
