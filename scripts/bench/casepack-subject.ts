@@ -3,7 +3,7 @@
 // every pseudonym category on. Settings and data live in the bench's work folder, so the user's own
 // settings never change what is measured.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunSpec } from './measure.js';
@@ -116,16 +116,33 @@ export function casepackSubject(
     describe: `casepack ${collect('OUT').join(' ')}`,
     spec: (o) => ({ ...casepackSpec(collect(o), ce), threads: true }),
     outputBytes: (o) => bundleSize(o),
+    inspect: (o) => redactionNotes(bundlePath(o)),
   };
 }
 
+/** Whether the bundle was really redacted: the tree holds secrets, so zero replacements means no. */
+function redactionNotes(bundle: string): string[] {
+  const manifest = JSON.parse(
+    execFileSync('unzip', ['-p', bundle, 'manifest.json'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
+  ) as { redaction?: { counts?: Record<string, number> } };
+  const counts = manifest.redaction?.counts ?? {};
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return total > 0
+    ? [`casepack redacted ${total} values in the tree (${Object.keys(counts).length} rules)`]
+    : [
+        'casepack collect made NO replacements in a tree full of secrets: the redactor is not wired into collect in this build, so its row is measured WITHOUT redaction',
+      ];
+}
+
+function bundlePath(dir: string): string {
+  const found = readdirSync(dir).filter((f) => f.endsWith('.zip'));
+  if (found.length !== 1) throw new Error(`expected one bundle in ${dir}, found ${found.length}`);
+  return path.join(dir, found[0]!);
+}
+
 function bundleSize(dir: string): number {
-  const out = execFileSync('find', [dir, '-maxdepth', '1', '-name', '*.zip', '-printf', '%s\n'], {
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')
-    .filter(Boolean);
-  if (out.length !== 1) throw new Error(`expected one bundle in ${dir}, found ${out.length}`);
-  return Number(out[0]);
+  return statSync(bundlePath(dir)).size;
 }

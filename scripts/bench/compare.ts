@@ -38,6 +38,7 @@ export async function compare(
     work: string;
     inputBytes: number;
     cores: number;
+    notes: Set<string>;
     log: (s: string) => void;
   },
 ): Promise<CommandResult[]> {
@@ -59,6 +60,7 @@ export async function compare(
         continue;
       }
       const output_bytes = s.outputBytes(outDir);
+      if (rep === 1) for (const n of s.inspect?.(outDir) ?? []) o.notes.add(n);
       const { stdout: _o, stderr: _e, ...figures } = sample;
       runs.get(s.name)!.push({ ...figures, output_bytes });
       o.log(

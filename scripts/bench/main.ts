@@ -113,6 +113,7 @@ async function main(): Promise<void> {
       work,
       inputBytes: tree.bytes,
       cores: os.cpus().length,
+      notes,
       log,
     });
   }

@@ -1,6 +1,6 @@
 // Start-up: `casepack --help`, and the system report, measured as the difference between a collect
 // of nothing with the system report and the same without it (both end to end, process start to exit).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { casepackSpec, collectArgs } from './casepack-subject.js';
 import { measure, median } from './measure.js';
@@ -9,14 +9,16 @@ import type { BenchContext } from './sections.js';
 async function timed(ctx: BenchContext, args: string[], n: number) {
   const walls: number[] = [];
   const cpus: number[] = [];
+  const rss: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = await measure(casepackSpec(args, ctx.ce), ctx.work);
     if (s.exitCode !== 0)
       throw new Error(`casepack ${args[0]} exited ${s.exitCode}: ${s.stderr.trim().slice(-400)}`);
     walls.push(s.wall_s);
     cpus.push(s.cpu_s);
+    rss.push(s.max_rss_mb);
   }
-  return { wall: median(walls), min: Math.min(...walls), cpu: median(cpus) };
+  return { wall: median(walls), min: Math.min(...walls), cpu: median(cpus), rss: median(rss) };
 }
 
 export async function startupSection(ctx: BenchContext) {
@@ -53,10 +55,15 @@ export async function startupSection(ctx: BenchContext) {
     'name: bench-empty\nfiles:\n  - id: nothing\n    kind: config\n    paths: ["/nonexistent/casepack-bench/*"]\n',
   );
   const out = path.join(ctx.work, 'startup-out');
-  const withReport = (await timed(ctx, collectArgs(ctx.help, profile, out, {}, ctx.notes), n)).wall;
-  const without = (
-    await timed(ctx, collectArgs(ctx.help, profile, out, { systemReport: false }, ctx.notes), n)
-  ).wall;
+  mkdirSync(out, { recursive: true });
+  const withR = await timed(ctx, collectArgs(ctx.help, profile, out, {}, ctx.notes), n);
+  const withoutR = await timed(
+    ctx,
+    collectArgs(ctx.help, profile, out, { systemReport: false }, ctx.notes),
+    n,
+  );
+  const withReport = withR.wall;
+  const without = withoutR.wall;
   const report = withReport - without;
   ctx.log(
     `  collect with the system report only: ${withReport.toFixed(2)} s; without: ${without.toFixed(2)} s`,
@@ -65,12 +72,12 @@ export async function startupSection(ctx: BenchContext) {
     {
       name: 'collect: system report only',
       value: `${withReport.toFixed(2)} s`,
-      note: 'end to end, nothing else to collect',
+      note: `end to end, nothing else to collect; CPU ${withR.cpu.toFixed(2)} s, peak RSS ${withR.rss.toFixed(0)} MB`,
     },
     {
       name: 'collect: nothing at all',
       value: `${without.toFixed(2)} s`,
-      note: 'the same with --no-system-report',
+      note: `the same with --no-system-report; CPU ${withoutR.cpu.toFixed(2)} s, peak RSS ${withoutR.rss.toFixed(0)} MB`,
     },
   );
   ctx.targets.push({
@@ -82,8 +89,8 @@ export async function startupSection(ctx: BenchContext) {
   });
   return {
     help,
-    collect_with_report_s: withReport,
-    collect_without_report_s: without,
+    collect_with_report: withR,
+    collect_without_report: withoutR,
     system_report_s: report,
   };
 }

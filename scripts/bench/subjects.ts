@@ -13,6 +13,8 @@ export interface Subject {
   spec(outDir: string): RunSpec;
   /** The output's size in bytes after a run. */
   outputBytes(outDir: string): number;
+  /** Looks at the output of the first run; returns what a reader of the figures must know. */
+  inspect?(outDir: string): string[];
 }
 
 export function have(cmd: string): boolean {
