@@ -1,72 +1,21 @@
 // `casepack case show`: the case as L1 will read it, then what it still needs.
 import type { CaseCheckResult } from '../../core/common/case/check.js';
-import {
-  CASE_TYPE_INFO,
-  CONTACT_CHANNEL_LABELS,
-  FREQUENCY_LABELS,
-  SEVERITY_INFO,
-} from '../../core/common/case/definitions.js';
+import { CASE_TYPE_INFO, SEVERITY_INFO } from '../../core/common/case/definitions.js';
 import {
   CASE_FIELDS,
+  FIELD_GROUPS,
+  fieldText,
   fieldValue,
   isGiven,
   type CaseFieldKey,
 } from '../../core/common/case/fields.js';
 import type { Case } from '../../core/common/case/schema.js';
 
-const GROUPS: Array<{ title: string; keys: CaseFieldKey[] }> = [
-  {
-    title: 'Contact',
-    keys: [
-      'contact.name',
-      'contact.email',
-      'contact.phone',
-      'contact.organization',
-      'contact.preferredChannel',
-      'contact.timeZone',
-      'contact.onCall.name',
-      'contact.onCall.phone',
-    ],
-  },
-  {
-    title: 'Product and platform',
-    keys: [
-      'product.name',
-      'product.version',
-      'product.patches',
-      'platform.os',
-      'platform.version',
-      'platform.architecture',
-      'platform.javaVersion',
-    ],
-  },
-  {
-    title: 'Problem',
-    keys: [
-      'description',
-      'stepsToReproduce',
-      'expected',
-      'actual',
-      'startedAt',
-      'frequency',
-      'recentChanges',
-      'businessImpact',
-      'attachments',
-    ],
-  },
+const GROUPS: Array<{ title: string; keys: readonly CaseFieldKey[] }> = [
+  { title: 'Contact', keys: FIELD_GROUPS.contact },
+  { title: 'Product and platform', keys: FIELD_GROUPS.productPlatform },
+  { title: 'Problem', keys: FIELD_GROUPS.problem },
 ];
-
-function show(key: CaseFieldKey, v: unknown): string {
-  if (key === 'contact.preferredChannel')
-    return CONTACT_CHANNEL_LABELS[v as keyof typeof CONTACT_CHANNEL_LABELS] ?? String(v);
-  if (key === 'frequency') return FREQUENCY_LABELS[v as keyof typeof FREQUENCY_LABELS] ?? String(v);
-  if (key === 'attachments')
-    return (v as Array<{ path: string; description?: string }>)
-      .map((a) => (a.description ? `${a.path} (${a.description})` : a.path))
-      .join('\n');
-  if (Array.isArray(v)) return v.join(', ');
-  return String(v);
-}
 
 function block(label: string, value: string): string {
   const lines = value.split('\n');
@@ -88,7 +37,7 @@ export function renderCaseText(c: Case, check: CaseCheckResult): string {
     const rows = g.keys
       .map((k) => [k, fieldValue(c, k)] as const)
       .filter(([, v]) => isGiven(v))
-      .map(([k, v]) => block(CASE_FIELDS[k].label, show(k, v)));
+      .map(([k, v]) => block(CASE_FIELDS[k].label, fieldText(k, v)));
     if (rows.length) out += `\n${g.title}\n${rows.join('')}`;
   }
   out += '\n';

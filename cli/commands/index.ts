@@ -14,6 +14,7 @@ import { register as pseudonyms } from './pseudonyms.js';
 import { register as scrub } from './scrub.js';
 import { register as serve } from './serve.js';
 import { register as submit } from './submit.js';
+import { register as snapshot } from './snapshot.js';
 import { register as targets } from './targets.js';
 import { register as verify } from './verify.js';
 
@@ -32,5 +33,6 @@ export const COMMANDS: Array<(program: Command, ctx: CliContext) => void> = [
   verify,
   inspect,
   pseudonyms,
+  snapshot,
   serve,
 ];

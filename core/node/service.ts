@@ -11,7 +11,7 @@ import type {
   ContactReply,
 } from '../common/api/case.js';
 import type { BundleArgs, BundleInspection, VerifyReport } from '../common/api/bundle.js';
-import type { DiffBundlesArgs } from '../common/api/changes.js';
+import type { DiffBundlesArgs, SnapshotArgs, SnapshotReply } from '../common/api/changes.js';
 import type { BundleDiff } from '../common/changes/bundle-diff.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
 import { CasepackError } from '../common/errors.js';
@@ -128,6 +128,9 @@ export class CasepackService {
   // Recent changes (core/node/changes/service-methods.ts).
   diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
     return changesMethods.diffBundles(args);
+  }
+  snapshot(args: SnapshotArgs = {}): Promise<SnapshotReply> {
+    return changesMethods.snapshot(this, args);
   }
 
   // Submission (core/node/submit/submit-api.ts; argument schemas in core/common/api/submit.ts).

@@ -125,7 +125,8 @@ describe('casepack case check', () => {
       [
         'targets:',
         '  vendor-rt:',
-        '    type: rt',
+        '    type: folder',
+        `    path: ${path.join(dir, 'export')}`,
         "    caseNumberPattern: '\\d{5,8}'",
         '    caseNumberHint: 5 to 8 digits',
         '    requireReferenceId: true',
@@ -171,6 +172,16 @@ describe('casepack case check', () => {
     const unknownTarget = await runCli([...cfg, 'case', 'check', f, '--target', 'nope']);
     expect(unknownTarget.code).toBe(2);
     expect(unknownTarget.stderr).toContain('no target "nope"');
+    // A broken pattern is the settings file's mistake, named with its line.
+    await writeFile(
+      settings,
+      `targets:\n  usb:\n    type: folder\n    path: /tmp\n    caseNumberPattern: '(12'\n`,
+    );
+    const broken = await runCli([...cfg, 'case', 'check', f, '--target', 'usb']);
+    expect(broken.code).toBe(4);
+    expect(broken.stderr).toContain(
+      `${settings}:5: targets.usb.caseNumberPattern: not a valid regular expression`,
+    );
   });
 
   it('keeps non-ASCII and right-to-left text and a 1 MB description intact', async () => {

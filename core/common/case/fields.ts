@@ -1,6 +1,7 @@
 // The case's fields by their dotted key, with a label and what kind of input they take, so the CLI
 // intake, the UI and the messages all name a field the same way.
-import type { Case } from './schema.js';
+import { CONTACT_CHANNEL_LABELS, FREQUENCY_LABELS } from './definitions.js';
+import type { Case, CaseAttachment } from './schema.js';
 
 export const CASE_FIELD_KEYS = [
   'mode',
@@ -35,6 +36,16 @@ export const CASE_FIELD_KEYS = [
   'attachments',
 ] as const;
 export type CaseFieldKey = (typeof CASE_FIELD_KEYS)[number];
+
+const keysFrom = (first: CaseFieldKey, last: CaseFieldKey): CaseFieldKey[] =>
+  CASE_FIELD_KEYS.slice(CASE_FIELD_KEYS.indexOf(first), CASE_FIELD_KEYS.indexOf(last) + 1);
+
+/** The fields as they are shown together (case show, report.html, the UI's form). */
+export const FIELD_GROUPS = {
+  contact: keysFrom('contact.name', 'contact.onCall.phone'),
+  productPlatform: keysFrom('product.name', 'platform.javaVersion'),
+  problem: keysFrom('description', 'attachments'),
+} as const;
 
 /** How a field is entered: one line, several lines, a choice, a list of values. */
 export type FieldInput =
@@ -100,4 +111,17 @@ export function isGiven(v: unknown): boolean {
   if (typeof v === 'string') return v.trim() !== '';
   if (Array.isArray(v)) return v.length > 0;
   return true;
+}
+
+/** A field's value as plain text for people: labels for choices, lists joined, one attachment a line. */
+export function fieldText(key: CaseFieldKey, v: unknown): string {
+  if (key === 'contact.preferredChannel')
+    return CONTACT_CHANNEL_LABELS[v as keyof typeof CONTACT_CHANNEL_LABELS] ?? String(v);
+  if (key === 'frequency') return FREQUENCY_LABELS[v as keyof typeof FREQUENCY_LABELS] ?? String(v);
+  if (key === 'attachments')
+    return (v as CaseAttachment[])
+      .map((a) => (a.description ? `${a.path} (${a.description})` : a.path))
+      .join('\n');
+  if (Array.isArray(v)) return v.join(', ');
+  return String(v);
 }

@@ -1,32 +1,17 @@
-// Times people write in a case ("when it started"): ISO dates and date-times, with a space or a T,
-// with or without seconds and zone. Without a zone the time is the local time of the machine that
-// reads it (the server being diagnosed, when the CLI runs there).
-
-const CASE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+// Times people write in a case ("when it started"): an ISO date or date-time, with a space or a
+// T, with or without seconds and zone, read as the collection window's flags are. Without a zone
+// it is the wall-clock time of the host (where the problem happened). Durations such as "24h",
+// which `--since` takes, mean nothing in a file read days later, so they are refused here.
+import { parseTimeArg } from '../time/window.js';
+import { ZoneClock } from '../time/zone.js';
 
 /** Milliseconds since the epoch, or undefined when the text is not such a time. */
-export function parseCaseTime(text: string): number | undefined {
-  const m = CASE_TIME.exec(text.trim());
-  if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0', zone] = m;
-  const [Y, M, D, H, MI, S] = [y, mo, d, h, mi, s].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (M < 1 || M > 12 || D < 1 || H > 23 || MI > 59 || S > 59) return undefined;
-  const millis = Number(ms.padEnd(3, '0'));
-  const local = new Date(Y, M - 1, D, H, MI, S, millis);
-  const utc = new Date(Date.UTC(Y, M - 1, D, H, MI, S, millis));
-  // Reject impossible dates (2026-02-31) that Date would silently roll over.
-  if (utc.getUTCDate() !== D) return undefined;
-  if (!zone) return local.getTime();
-  if (zone.toUpperCase() === 'Z') return utc.getTime();
-  const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
-  const offset = (Number(z[2]) * 60 + Number(z[3])) * 60_000;
-  return utc.getTime() - (z[1] === '+' ? offset : -offset);
+export function parseCaseTime(text: string, zone: ZoneClock = new ZoneClock()): number | undefined {
+  const s = text.trim();
+  if (!/^\d{4}-\d\d-\d\d/.test(s)) return undefined;
+  try {
+    return parseTimeArg(s, { now: 0, zone });
+  } catch {
+    return undefined;
+  }
 }

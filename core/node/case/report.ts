@@ -3,13 +3,15 @@
 // right-to-left descriptions read correctly). The case is shown as written, never pseudonymised.
 import type { ArtifactCheckResult } from '../../common/case/artifacts.js';
 import type { CaseCheckResult } from '../../common/case/check.js';
+import { CASE_TYPE_INFO, SEVERITY_INFO } from '../../common/case/definitions.js';
 import {
-  CASE_TYPE_INFO,
-  CONTACT_CHANNEL_LABELS,
-  FREQUENCY_LABELS,
-  SEVERITY_INFO,
-} from '../../common/case/definitions.js';
-import { CASE_FIELDS, fieldValue, isGiven, type CaseFieldKey } from '../../common/case/fields.js';
+  CASE_FIELDS,
+  FIELD_GROUPS,
+  fieldText,
+  fieldValue,
+  isGiven,
+  type CaseFieldKey,
+} from '../../common/case/fields.js';
 import type { Case } from '../../common/case/schema.js';
 import { escapeHtml as e } from '../system-report/report-html.js';
 
@@ -20,16 +22,11 @@ export interface HtmlSection {
 }
 
 function value(key: CaseFieldKey, v: unknown): string {
-  if (key === 'contact.preferredChannel')
-    return e(CONTACT_CHANNEL_LABELS[v as keyof typeof CONTACT_CHANNEL_LABELS] ?? String(v));
-  if (key === 'frequency')
-    return e(FREQUENCY_LABELS[v as keyof typeof FREQUENCY_LABELS] ?? String(v));
   if (key === 'contact.email') return `<a href="mailto:${e(String(v))}">${e(String(v))}</a>`;
-  if (Array.isArray(v)) return e(v.join(', '));
-  return e(String(v));
+  return e(fieldText(key, v));
 }
 
-function rows(c: Case, keys: CaseFieldKey[]): string {
+function rows(c: Case, keys: readonly CaseFieldKey[]): string {
   return keys
     .filter((k) => isGiven(fieldValue(c, k)))
     .map(
@@ -75,26 +72,9 @@ export function renderCaseSection(
           .map((p) => `<li><code>${e(p.key)}</code>: ${e(p.message)}. ${e(p.why)}</li>`)
           .join('')}</ul></div>`,
   );
-  const contact = rows(c, [
-    'contact.name',
-    'contact.email',
-    'contact.phone',
-    'contact.organization',
-    'contact.preferredChannel',
-    'contact.timeZone',
-    'contact.onCall.name',
-    'contact.onCall.phone',
-  ]);
+  const contact = rows(c, FIELD_GROUPS.contact);
   if (contact) h.push(`<h4>Contact</h4><table class="case-contact">${contact}</table>`);
-  const platform = rows(c, [
-    'product.name',
-    'product.version',
-    'product.patches',
-    'platform.os',
-    'platform.version',
-    'platform.architecture',
-    'platform.javaVersion',
-  ]);
+  const platform = rows(c, FIELD_GROUPS.productPlatform);
   if (platform)
     h.push(`<h4>Product and platform</h4><table class="case-platform">${platform}</table>`);
   for (const k of TEXTS) {

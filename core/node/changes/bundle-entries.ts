@@ -18,7 +18,7 @@ export async function openBundleEntries(file: string): Promise<BundleEntries> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CasepackError(
-      code === 'ENOENT' ? 'not-found' : 'verify',
+      code === 'ENOENT' ? 'usage' : 'verify',
       `cannot read bundle ${file}: ${code === 'ENOENT' ? 'no such file' : errorMessage(e)}`,
       file,
     );

@@ -1,10 +1,51 @@
 // The recent-changes methods of the service (core/common/api/changes.ts).
-import { diffBundlesArgs, type DiffBundlesArgs } from '../../common/api/changes.js';
+import {
+  diffBundlesArgs,
+  snapshotArgs,
+  type DiffBundlesArgs,
+  type SnapshotArgs,
+  type SnapshotReply,
+} from '../../common/api/changes.js';
 import type { BundleDiff } from '../../common/changes/bundle-diff.js';
 import { parseApiArgs } from '../api-args.js';
-import { diffBundles as diff } from './bundle-diff.js';
+import type { LoadedSettings } from '../settings/store.js';
 
-export function diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
+export interface ChangesServiceContext {
+  settings(): Promise<LoadedSettings>;
+  readonly dataDir: string;
+}
+
+export async function diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
   const a = parseApiArgs('diffBundles', diffBundlesArgs, args);
+  const { diffBundles: diff } = await import('./bundle-diff.js');
   return diff(a.old, a.new);
+}
+
+/** Record a redacted baseline of each profile's configuration files (`casepack snapshot`). */
+export async function snapshot(
+  svc: ChangesServiceContext,
+  args: SnapshotArgs,
+): Promise<SnapshotReply> {
+  const a = parseApiArgs('snapshot', snapshotArgs, args);
+  const { preparePlan } = await import('../collect/prepare.js');
+  const { snapshotPlan } = await import('./snapshot.js');
+  const { resolveRedaction } = await import('../redact/config.js');
+  const { createRedactionSession } = await import('../redact/session.js');
+  const { settings } = await svc.settings();
+  const { plan, profiles } = await preparePlan(settings, { profiles: a.profiles, cwd: a.cwd });
+  // The same redaction as a collection with these profiles: a baseline never holds a secret,
+  // and the next collection's redacted files compare equal when nothing changed.
+  const redaction = await resolveRedaction(settings, {
+    profiles: profiles.map((p) => p.profile.redaction ?? {}),
+  });
+  return snapshotPlan({
+    plan,
+    dataDir: svc.dataDir,
+    session: createRedactionSession({
+      custom: redaction.options.rules,
+      keep: redaction.options.keep,
+      disable: redaction.options.disable,
+    }),
+    ...(a.keep ? { keep: a.keep } : {}),
+  });
 }
