@@ -71,3 +71,10 @@ export async function userNames(): Promise<Map<number, string>> {
   }
   return map;
 }
+
+/** A kernel setting by its sysctl name (`vm.swappiness`), whitespace collapsed. */
+export async function readSysctl(name: string): Promise<string | undefined> {
+  return (await readSmall(`/proc/sys/${name.replace(/\./g, '/')}`, 4096))
+    ?.trim()
+    .replace(/\s+/g, ' ');
+}

@@ -38,7 +38,8 @@ export function parseSs(text: string): ListeningSocket[] {
   return out;
 }
 
-function hexToIp(hex: string): string {
+/** An address from /proc/net (hex, host byte order): 8 digits IPv4, 32 digits IPv6. */
+export function hexToIp(hex: string): string {
   if (hex.length === 8) {
     const n = Number.parseInt(hex, 16);
     return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24].join('.');

@@ -10,6 +10,7 @@ import type { RedactionSession } from '../redact/types.js';
 import { runCapture } from './exec.js';
 import { formatTimeout } from './format.js';
 import { SiPool } from './si-worker.js';
+import { followSignal } from './signals.js';
 import { SECTIONS } from './sections/index.js';
 import type {
   SectionContext,
@@ -115,12 +116,7 @@ export async function writeSystemReport(
 ): Promise<SystemReportResult> {
   const t0 = performance.now();
   const si = new SiPool();
-  // One listener on the caller's signal; the sections listen to this one.
-  const run = new AbortController();
-  setMaxListeners(0, run.signal);
-  const onAbort = (): void => run.abort();
-  if (opts.signal?.aborted) run.abort();
-  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const run = followSignal(opts.signal);
   const sections = opts.only ? SECTIONS.filter((s) => opts.only?.includes(s.id)) : SECTIONS;
   const one = async (
     section: SystemSection,
@@ -210,7 +206,7 @@ export async function writeSystemReport(
     );
   } finally {
     si.close();
-    opts.signal?.removeEventListener('abort', onAbort);
+    run.dispose();
   }
   const byId = new Map([...quiet, ...rest].map((r) => [r.outcome.id, r]));
   const results = sections.map((s) => byId.get(s.id)!);

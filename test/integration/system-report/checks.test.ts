@@ -9,21 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileSchema, type CheckSpec } from '../../../core/common/profile/schema.js';
 import { identitySession } from '../../../core/node/redact/identity.js';
 import { CHECKS_ENTRY, runChecks } from '../../../core/node/system-report/checks/run-checks.js';
+import { closedPort } from '../../support/igl-server.js';
 import { MemorySink } from '../../support/memory-sink.js';
 import { tempDir } from '../../support/tmp.js';
 
 function checks(list: unknown[]): CheckSpec[] {
   return profileSchema.parse({ name: 't', commands: [{ id: 'c', argv: ['true'] }], checks: list })
     .checks;
-}
-
-/** A port nothing listens on: bind, read the port, close. */
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /**

@@ -1,7 +1,6 @@
 // Runs the profiles' health checks side by side, each under its own timeout, and writes the results
 // to system/checks.json (through the redaction session). One manifest item per check (type `check`,
 // status `collected` with `result` pass/fail, `skipped`, or `failed`) plus one for the file.
-import { setMaxListeners } from 'node:events';
 import { CasepackError, errorMessage } from '../../../common/errors.js';
 import type { ManifestItem } from '../../../common/manifest/schema.js';
 import type { CheckSpec } from '../../../common/profile/schema.js';
@@ -11,6 +10,7 @@ import type { RedactionSession } from '../../redact/types.js';
 import { expandVars, type Expansion } from '../../../common/profile/vars.js';
 import { formatTimeout, missingVarsReason } from '../format.js';
 import { readSmall } from '../proc.js';
+import { followSignal } from '../signals.js';
 import { diskFreeCheck } from './disk-free.js';
 import { processCheck } from './process.js';
 import { tcpCheck } from './tcp.js';
@@ -163,17 +163,12 @@ export async function runChecks(
 ): Promise<ChecksReport> {
   if (checks.length === 0) return { items: [], results: [] };
   const startedAt = new Date();
-  // One listener on the caller's signal; the checks listen to this one.
-  const run = new AbortController();
-  setMaxListeners(0, run.signal);
-  const onAbort = (): void => run.abort();
-  if (opts.signal?.aborted) run.abort();
-  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const run = followSignal(opts.signal);
   let raw: CheckResult[];
   try {
     raw = await Promise.all(checks.map((c) => runOne(c, { ...opts, signal: run.signal })));
   } finally {
-    opts.signal?.removeEventListener('abort', onAbort);
+    run.dispose();
   }
   // Messages quote hosts and file contents: they pass the redactor like the file does.
   const results = raw.map((r) => ({

@@ -2,7 +2,7 @@
 // kernel-wide ceilings, and limits.conf. "Too many open files" is a classic Java server failure.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readSmall } from '../proc.js';
+import { readSmall, readSysctl } from '../proc.js';
 import type { SystemSection } from '../types.js';
 
 /** /proc/PID/limits: `Max open files  1024  1048576  files`. */
@@ -50,9 +50,7 @@ export const limitsSection: SystemSection = {
     const kernel: Record<string, string | undefined> = {};
     await Promise.all(
       SYSCTLS.map(async (k) => {
-        kernel[k] = (await readSmall(`/proc/sys/${k.replace(/\./g, '/')}`, 4096))
-          ?.trim()
-          .replace(/\s+/g, ' ');
+        kernel[k] = await readSysctl(k);
       }),
     );
     const files: Record<string, string[]> = {};

@@ -1,11 +1,7 @@
 // Memory and swap, plus the kernel settings that decide how memory pressure ends (overcommit,
 // swappiness): the first things L2 reads when a JVM was killed by the OOM killer.
-import { readSmall } from '../proc.js';
+import { readSmall, readSysctl } from '../proc.js';
 import type { SystemSection } from '../types.js';
-
-async function sysctl(name: string): Promise<string | undefined> {
-  return (await readSmall(`/proc/sys/${name.replace(/\./g, '/')}`, 4096))?.trim();
-}
 
 function parseSwaps(text: string | undefined): Array<Record<string, string | number>> {
   const lines = text?.trim().split('\n').slice(1) ?? [];
@@ -45,11 +41,11 @@ export const memorySection: SystemSection = {
       swapUsedPercent: pct(mem.swapused, mem.swaptotal),
       swaps: parseSwaps(await readSmall('/proc/swaps')),
       kernel: {
-        'vm.swappiness': await sysctl('vm.swappiness'),
-        'vm.overcommit_memory': await sysctl('vm.overcommit_memory'),
-        'vm.overcommit_ratio': await sysctl('vm.overcommit_ratio'),
-        'vm.max_map_count': await sysctl('vm.max_map_count'),
-        'kernel.shmmax': await sysctl('kernel.shmmax'),
+        'vm.swappiness': await readSysctl('vm.swappiness'),
+        'vm.overcommit_memory': await readSysctl('vm.overcommit_memory'),
+        'vm.overcommit_ratio': await readSysctl('vm.overcommit_ratio'),
+        'vm.max_map_count': await readSysctl('vm.max_map_count'),
+        'kernel.shmmax': await readSysctl('kernel.shmmax'),
       },
     };
   },

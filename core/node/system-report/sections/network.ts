@@ -1,13 +1,8 @@
 // Network: interfaces and addresses, default route, DNS resolvers, listening ports. Enough to
 // answer "is the app listening, and on which address?" and "can this host resolve names?".
 import { readSmall } from '../proc.js';
-import { listeningSockets } from '../sockets.js';
+import { hexToIp, listeningSockets } from '../sockets.js';
 import type { SystemSection } from '../types.js';
-
-function hexToIpv4(hex: string): string {
-  const n = Number.parseInt(hex, 16);
-  return [n & 255, (n >>> 8) & 255, (n >>> 16) & 255, n >>> 24].join('.');
-}
 
 /** Default IPv4 routes from /proc/net/route (destination 0.0.0.0). */
 export function parseDefaultRoutes(text: string): Array<{ interface: string; gateway: string }> {
@@ -16,7 +11,7 @@ export function parseDefaultRoutes(text: string): Array<{ interface: string; gat
     .slice(1)
     .map((l) => l.trim().split(/\s+/))
     .filter((f) => f[1] === '00000000' && f[7] === '00000000' && f[2])
-    .map((f) => ({ interface: f[0] ?? '', gateway: hexToIpv4(f[2] ?? '0') }));
+    .map((f) => ({ interface: f[0] ?? '', gateway: hexToIp(f[2] ?? '0') }));
 }
 
 export function parseResolvConf(text: string): {
