@@ -11,6 +11,7 @@ import { runCapture } from './exec.js';
 import { formatTimeout } from './format.js';
 import { SiPool } from './si-worker.js';
 import { followSignal } from './signals.js';
+import { mapLimit } from './map-limit.js';
 import { SECTIONS } from './sections/index.js';
 import type {
   SectionContext,
@@ -89,24 +90,6 @@ async function runSection(
     // descendants left its process group could hold its output open.
     if (inflight.size) await Promise.race([Promise.allSettled(inflight), delay(KILL_WAIT_MS)]);
   }
-}
-
-/** Bounded-concurrency map that keeps the input order. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (t: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  });
-  await Promise.all(workers);
-  return out;
 }
 
 export async function writeSystemReport(

@@ -1,16 +1,15 @@
 // Is a process running whose command line contains all of the given strings (the product's server)?
+import { mapLimit, PROC_READS } from '../map-limit.js';
 import { listPids, readCmdline } from '../proc.js';
 import type { CheckOutcome } from './types.js';
 
 /** PIDs of processes whose command line contains every string (casepack itself excluded). */
 export async function findProcesses(argvContains: string[]): Promise<number[]> {
   const pids = (await listPids()).filter((p) => p !== process.pid);
-  const hits = await Promise.all(
-    pids.map(async (pid) => {
-      const line = (await readCmdline(pid)).join(' ');
-      return line && argvContains.every((s) => line.includes(s)) ? pid : undefined;
-    }),
-  );
+  const hits = await mapLimit(pids, PROC_READS, async (pid) => {
+    const line = (await readCmdline(pid)).join(' ');
+    return line && argvContains.every((s) => line.includes(s)) ? pid : undefined;
+  });
   return hits.filter((p): p is number => p !== undefined).sort((a, b) => a - b);
 }
 

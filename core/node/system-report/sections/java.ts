@@ -3,6 +3,7 @@
 // each runtime's `release` file (instant); only a runtime without one is asked `java -version`.
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimit, PROC_READS } from '../map-limit.js';
 import { listPids, parseKeyValues, readLinkSafe, readSmall } from '../proc.js';
 import type { SectionContext, SystemSection } from '../types.js';
 
@@ -54,10 +55,12 @@ async function candidates(ctx: SectionContext): Promise<Map<string, Set<string>>
     const bin = path.join(dir, 'java');
     if (await isExecutable(bin)) add(homeOfBinary(await realpath(bin).catch(() => bin)), 'PATH');
   }
-  for (const pid of await listPids()) {
-    const exe = await readLinkSafe(`/proc/${pid}/exe`);
+  const exes = await mapLimit(await listPids(), PROC_READS, async (pid) => ({
+    pid,
+    exe: await readLinkSafe(`/proc/${pid}/exe`),
+  }));
+  for (const { pid, exe } of exes)
     if (exe && path.basename(exe) === 'java') add(homeOfBinary(exe), `running process ${pid}`);
-  }
   return found;
 }
 

@@ -43,7 +43,7 @@ const SYSCTLS = [
 export const limitsSection: SystemSection = {
   id: 'limits',
   title: 'Resource limits',
-  timeoutMs: 5_000,
+  timeoutMs: 10_000,
   async collect(ctx) {
     const self = await readSmall('/proc/self/limits');
     if (!self) ctx.note('/proc/self/limits not readable: process limits unknown');

@@ -4,6 +4,7 @@
 // since boot on its first call, which is what a one-shot report always is.)
 import os from 'node:os';
 import { maskArgv } from '../../../common/system-report/secret-names.js';
+import { mapLimit, PROC_READS } from '../map-limit.js';
 import { listPids, readCmdline, readSmall, userNames } from '../proc.js';
 import type { SystemSection } from '../types.js';
 
@@ -41,13 +42,11 @@ export function parseStat(pid: number, text: string): Stat | undefined {
 
 async function snapshot(pids: number[]): Promise<Map<number, Stat>> {
   const out = new Map<number, Stat>();
-  await Promise.all(
-    pids.map(async (pid) => {
-      const text = await readSmall(`/proc/${pid}/stat`, 4096);
-      const s = text ? parseStat(pid, text) : undefined;
-      if (s) out.set(pid, s);
-    }),
-  );
+  await mapLimit(pids, PROC_READS, async (pid) => {
+    const text = await readSmall(`/proc/${pid}/stat`, 4096);
+    const s = text ? parseStat(pid, text) : undefined;
+    if (s) out.set(pid, s);
+  });
   return out;
 }
 
@@ -88,18 +87,16 @@ export const processesSection: SystemSection = {
       /^btime (\d+)/m.exec((await readSmall('/proc/stat', 64 * 1024)) ?? '')?.[1] ?? 0,
     );
     const memTotal = os.totalmem();
-    const rows = await Promise.all(
-      [...after.values()].map(async (s) => {
-        const prev = before.get(s.pid);
-        // A process new since the first read: its whole life fits in the sample.
-        const delta = prev && prev.startTicks === s.startTicks ? s.ticks - prev.ticks : s.ticks;
-        return {
-          ...s,
-          ...(await statusOf(s.pid)),
-          cpuPercent: Math.round((delta / CLOCK_TICKS / seconds) * 1000) / 10,
-        };
-      }),
-    );
+    const rows = await mapLimit([...after.values()], PROC_READS, async (s) => {
+      const prev = before.get(s.pid);
+      // A process new since the first read: its whole life fits in the sample.
+      const delta = prev && prev.startTicks === s.startTicks ? s.ticks - prev.ticks : s.ticks;
+      return {
+        ...s,
+        ...(await statusOf(s.pid)),
+        cpuPercent: Math.round((delta / CLOCK_TICKS / seconds) * 1000) / 10,
+      };
+    });
     const users = await userNames();
     const describe = async (r: (typeof rows)[number]): Promise<Record<string, unknown>> => {
       const argv = await readCmdline(r.pid);
