@@ -35,7 +35,7 @@ export async function sampleCpu(ms: number): Promise<Record<string, number> | un
 export const cpuSection: SystemSection = {
   id: 'cpu',
   title: 'CPU',
-  timeoutMs: 10_000,
+  timeoutMs: 30_000,
   quiet: true,
   async collect(ctx) {
     // Sample first, then start the systeminformation worker, so the sample does not measure it.

@@ -7,7 +7,7 @@ import type { SystemSection } from '../types.js';
 export const environmentSection: SystemSection = {
   id: 'environment',
   title: 'Environment variables',
-  timeoutMs: 10_000,
+  timeoutMs: 20_000,
   async collect(ctx) {
     const variables: Record<string, string> = {};
     for (const name of Object.keys(ctx.env).sort()) {

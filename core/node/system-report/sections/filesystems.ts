@@ -44,7 +44,7 @@ async function mountOptions(): Promise<Map<string, string>> {
 export const filesystemsSection: SystemSection = {
   id: 'filesystems',
   title: 'File systems and free space',
-  timeoutMs: 15_000,
+  timeoutMs: 30_000,
   async collect(ctx) {
     const [[sizes, devices], inodes, options] = await Promise.all([
       Promise.all([ctx.si.call('fsSize'), ctx.si.call('blockDevices')]),

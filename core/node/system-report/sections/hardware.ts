@@ -11,7 +11,7 @@ function blankToUndefined<T extends object>(o: T): Partial<T> {
 export const hardwareSection: SystemSection = {
   id: 'hardware',
   title: 'Hardware',
-  timeoutMs: 15_000,
+  timeoutMs: 30_000,
   async collect(ctx) {
     const [system, bios, baseboard, chassis] = await Promise.all([
       ctx.si.call('system'),

@@ -67,7 +67,7 @@ async function candidates(ctx: SectionContext): Promise<Map<string, Set<string>>
 export const javaSection: SystemSection = {
   id: 'java',
   title: 'Java runtimes',
-  timeoutMs: 20_000,
+  timeoutMs: 30_000,
   async collect(ctx) {
     const byReal = new Map<string, { home: string; paths: string[]; foundVia: string[] }>();
     for (const [home, via] of await candidates(ctx)) {

@@ -43,7 +43,7 @@ const SYSCTLS = [
 export const limitsSection: SystemSection = {
   id: 'limits',
   title: 'Resource limits',
-  timeoutMs: 10_000,
+  timeoutMs: 20_000,
   async collect(ctx) {
     const self = await readSmall('/proc/self/limits');
     if (!self) ctx.note('/proc/self/limits not readable: process limits unknown');

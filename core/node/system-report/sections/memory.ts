@@ -24,7 +24,7 @@ function parseSwaps(text: string | undefined): Array<Record<string, string | num
 export const memorySection: SystemSection = {
   id: 'memory',
   title: 'Memory',
-  timeoutMs: 10_000,
+  timeoutMs: 30_000,
   async collect(ctx) {
     const mem = await ctx.si.call('mem');
     const pct = (a: number, b: number): number | undefined =>

@@ -35,7 +35,7 @@ export function parseResolvConf(text: string): {
 export const networkSection: SystemSection = {
   id: 'network',
   title: 'Network interfaces and listening ports',
-  timeoutMs: 15_000,
+  timeoutMs: 30_000,
   async collect(ctx) {
     const [ifaces, listening, route, resolv] = await Promise.all([
       ctx.si.call('networkInterfaces').then((i) => [i].flat()),

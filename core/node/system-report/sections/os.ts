@@ -30,7 +30,7 @@ async function securityModules(): Promise<Record<string, string>> {
 export const osSection: SystemSection = {
   id: 'os',
   title: 'OS and kernel',
-  timeoutMs: 10_000,
+  timeoutMs: 20_000,
   async collect(ctx) {
     const rel = parseKeyValues(
       (await readSmall('/etc/os-release')) ?? (await readSmall('/usr/lib/os-release')) ?? '',

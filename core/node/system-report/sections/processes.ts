@@ -71,7 +71,7 @@ const STATES: Record<string, string> = {
 export const processesSection: SystemSection = {
   id: 'processes',
   title: 'Top processes by CPU and memory',
-  timeoutMs: 15_000,
+  timeoutMs: 30_000,
   quiet: true,
   async collect(ctx) {
     if (os.platform() !== 'linux') {

@@ -59,7 +59,7 @@ async function lookup(ctx: SectionContext, p: ProductSpec): Promise<ProductFact>
 export const productSection: SystemSection = {
   id: 'product',
   title: 'Product and version',
-  timeoutMs: 15_000,
+  timeoutMs: 20_000,
   async collect(ctx) {
     if (ctx.products.length === 0) ctx.note('no profile in use declares a product');
     const products = await Promise.all(ctx.products.map((p) => lookup(ctx, p)));

@@ -108,7 +108,7 @@ async function openrc(ctx: SectionContext, timeoutMs: number): Promise<Record<st
 export const servicesSection: SystemSection = {
   id: 'services',
   title: 'Services',
-  timeoutMs: 20_000,
+  timeoutMs: 30_000,
   async collect(ctx) {
     const init = (await readSmall('/proc/1/comm', 256))?.trim();
     // Leave a second of the section's time to list init scripts if the status command hangs.

@@ -53,7 +53,7 @@ export function interpretNtpq(out: string, code: number | null): Omit<SyncProbe,
 export const timeSection: SystemSection = {
   id: 'time',
   title: 'Time zone and clock sync',
-  timeoutMs: 10_000,
+  timeoutMs: 20_000,
   async collect(ctx) {
     const now = new Date();
     const offsetMin = -now.getTimezoneOffset();

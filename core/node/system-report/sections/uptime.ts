@@ -7,7 +7,7 @@ import type { SystemSection } from '../types.js';
 export const uptimeSection: SystemSection = {
   id: 'uptime',
   title: 'Uptime and load',
-  timeoutMs: 10_000,
+  timeoutMs: 20_000,
   async collect(ctx) {
     const uptime = os.uptime();
     const [l1 = 0, l5 = 0, l15 = 0] = os.loadavg();
