@@ -29,12 +29,38 @@ function cell(key: string, v: Json): string {
   return renderValue(v);
 }
 
+/**
+ * Short lists read better on one line: `10.0.0.2, 10.0.0.3`, and small records as
+ * `master (20770), smtpd (20776)`. Undefined when the list is not that simple.
+ */
+function inlineList(v: Json[]): string | undefined {
+  if (v.length > 20) return undefined;
+  if (v.every((x) => x === null || typeof x !== 'object'))
+    return v.map((x) => String(x ?? '')).join(', ');
+  if (!v.every(isRecord)) return undefined;
+  const rows = v as Array<Record<string, Json>>;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  if (
+    keys.length > 2 ||
+    rows.some((r) => Object.values(r).some((x) => x !== null && typeof x === 'object'))
+  )
+    return undefined;
+  return rows
+    .map((r) => {
+      const [a, b] = keys.map((k) => r[k]);
+      return b === undefined ? String(a ?? '') : `${String(a ?? '')} (${String(b)})`;
+    })
+    .join(', ');
+}
+
 /** Any JSON value as nested tables; arrays of objects become one table with a column per key. */
 export function renderValue(v: Json, depth = 0): string {
   if (!isRecord(v) && !Array.isArray(v)) return cell('', v);
   if (depth > 4) return `<code>${escapeHtml(JSON.stringify(v))}</code>`;
   if (Array.isArray(v)) {
     if (v.length === 0) return '<em>none</em>';
+    const inline = inlineList(v);
+    if (inline !== undefined) return escapeHtml(inline);
     const more = v.length > MAX_ROWS ? `<p>… ${v.length - MAX_ROWS} more in the JSON file</p>` : '';
     const rows = v.slice(0, MAX_ROWS);
     if (rows.every(isRecord)) {

@@ -29,6 +29,25 @@ describe('the system report in report.html', () => {
       },
     },
     {
+      id: 'network',
+      title: 'Network interfaces and listening ports',
+      status: 'collected' as const,
+      durationMs: 20,
+      data: {
+        dns: { nameservers: ['10.0.0.2', '10.0.0.3'] },
+        listening: [
+          {
+            protocol: 'tcp',
+            port: 25,
+            processes: [
+              { name: 'master', pid: 20770 },
+              { name: 'smtpd', pid: 20776 },
+            ],
+          },
+        ],
+      },
+    },
+    {
       id: 'services',
       title: 'Services',
       status: 'failed' as const,
@@ -58,6 +77,9 @@ describe('the system report in report.html', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('1.0 MiB');
     expect(html).toContain('<li>a note &amp; more</li>');
+    // Short lists on one line.
+    expect(html).toContain('<td>10.0.0.2, 10.0.0.3</td>');
+    expect(html).toContain('<td>master (20770), smtpd (20776)</td>');
   });
 
   it('says so when no checks were declared', () => {

@@ -150,7 +150,8 @@ function manifestItem(r: CheckResult): ManifestItem {
     source: `check:${r.id}`,
     status,
     ...(status === 'collected' ? { result: r.status } : {}),
-    reason: r.message,
+    // The verdict first, so that a line "collected check:db: fail: ..." reads right.
+    reason: status === 'collected' ? `${r.status}: ${r.message}` : r.message,
     durationMs: r.durationMs,
   };
 }
