@@ -161,7 +161,7 @@ describe('health checks', () => {
     const written = JSON.parse(sink.text(CHECKS_ENTRY)) as {
       summary: unknown;
     };
-    expect(written.summary).toEqual({ pass: 0, fail: 1, skipped: 2, error: 0 });
+    expect(written.summary).toEqual({ passed: 0, failed: 1, skipped: 2, errors: 0 });
   });
 
   it("resolves ${env.X:default} from the server process's environment when told its PID", async () => {
