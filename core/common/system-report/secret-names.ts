@@ -2,6 +2,8 @@
 // masks their values before anything else sees them: defence in depth, since the redactor runs over
 // every section afterwards as well.
 
+import { classifyKey } from '../redact/key-names.js';
+
 export const MASK = '<masked>';
 
 /** Whole words (after splitting a name into parts) that mark a value as secret. */
@@ -55,9 +57,17 @@ function nameParts(name: string): string[] {
     .filter(Boolean);
 }
 
-/** True when a variable or option name looks like it holds a secret (DB_PASSWORD, apiKey, AWS_SECRET_ACCESS_KEY). */
+/**
+ * True when a variable or option name looks like it holds a secret (DB_PASSWORD, apiKey,
+ * AWS_SECRET_ACCESS_KEY). Whatever the redactor's key classifier takes for a secret is masked (so
+ * the leak check never finds one in the report), except a bare `USER` (a secret only inside a
+ * URL); the broader word rules below stay, since names like SECRET_KEY_BASE or SENTRY_DSN hold
+ * secrets although their last word does not say so.
+ */
 export function isSecretName(name: string): boolean {
   if (HARMLESS.has(name)) return false;
+  const c = classifyKey(name);
+  if (c && c.rule !== 'url-password') return true;
   const lower = name.toLowerCase();
   if (SECRET_SUBSTRINGS.some((s) => lower.includes(s))) return true;
   return nameParts(name).some((p) => SECRET_PARTS.has(p));
