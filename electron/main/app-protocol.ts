@@ -18,6 +18,23 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
+/**
+ * `npm run dev` serves the renderer from Vite's dev server (ELECTRON_RENDERER_URL) for hot reload;
+ * only an unpackaged app trusts that origin besides its own protocol.
+ */
+export function appUrlCheck(devUrl: string | undefined): (url: string) => boolean {
+  if (!devUrl) return isAppUrl;
+  const dev = new URL(devUrl).origin;
+  return (url) => {
+    if (isAppUrl(url)) return true;
+    try {
+      return new URL(url).origin === dev;
+    } catch {
+      return false;
+    }
+  };
+}
+
 /** Privileges for protocol.registerSchemesAsPrivileged (before the app is ready). */
 export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,

@@ -20,9 +20,10 @@ import {
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
   appProtocolResponse,
+  appUrlCheck,
 } from './app-protocol.js';
 import { forwardEvents, registerApiOnIpcMain } from './ipc-adapter.js';
-import { AppKeychain } from './keychain.js';
+import { AppKeychain, keychainHandlers } from './keychain.js';
 import { appMenuTemplate } from './menu.js';
 import { desktopScreenshots } from './screenshots.js';
 import { hardenContents, permissionAllowed, secureWebPreferences } from './security.js';
@@ -34,6 +35,9 @@ const preload = path.join(here, '..', 'preload', 'index.cjs');
 
 app.enableSandbox();
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const isApp = appUrlCheck(devUrl);
 
 const windows = new Set<BrowserWindow>();
 const windowIds = new Set<number>();
@@ -56,11 +60,11 @@ function createWindow(): void {
     windowIds.delete(id);
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_START_URL);
+  void win.loadURL(devUrl ?? APP_START_URL);
 }
 
 app.on('web-contents-created', (_e, contents) =>
-  hardenContents(contents, (url) => void shell.openExternal(url)),
+  hardenContents(contents, (url) => void shell.openExternal(url), isApp),
 );
 
 void app.whenReady().then(async () => {
@@ -83,8 +87,9 @@ void app.whenReady().then(async () => {
   keychainRef.current = keychain;
   const host = createApiHost(service, 'desktop', {
     ...desktopScreenshots(desktopCapturer, screen),
+    ...keychainHandlers(keychain, safeStorage),
   });
-  await registerApiOnIpcMain(host, (e) => isTrustedSender(e, windowIds));
+  await registerApiOnIpcMain(host, (e) => isTrustedSender(e, windowIds, isApp));
   forwardEvents(host, () => [...windows].map((w) => w.webContents));
 
   Menu.setApplicationMenu(

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
+import type { AppSecrets } from '../../core/common/api/secrets.js';
 import { CasepackError } from '../../core/common/errors.js';
 import { writeJsonAtomic } from '../../core/node/draft/store.js';
 
@@ -44,4 +45,28 @@ export class AppKeychain {
     else all[name] = this.safe.encryptString(value).toString('base64');
     await writeJsonAtomic(this.file, all);
   }
+}
+
+/** The secure-storage methods of the API, in the desktop app. */
+export function keychainHandlers(keychain: AppKeychain, safe: SafeStorage) {
+  const list = async (): Promise<AppSecrets> =>
+    safe.isEncryptionAvailable()
+      ? { available: true, names: await keychain.names() }
+      : {
+          available: false,
+          reason:
+            'this desktop offers no secure storage (no keychain or secret service is running); use an environment variable or a 0600 file instead',
+          names: await keychain.names(),
+        };
+  return {
+    listAppSecrets: list,
+    async setAppSecret({ name, value }: { name: string; value: string }) {
+      await keychain.set(name, value);
+      return list();
+    },
+    async deleteAppSecret({ name }: { name: string }) {
+      await keychain.set(name, undefined);
+      return list();
+    },
+  };
 }

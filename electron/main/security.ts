@@ -23,8 +23,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
 }
 
 /** The page never navigates away from the app (in-app screens change the hash, not the page). */
-export function navigationAllowed(from: string, to: string): boolean {
-  if (!isAppUrl(to)) return false;
+export function navigationAllowed(from: string, to: string, isApp = isAppUrl): boolean {
+  if (!isApp(to)) return false;
   // Only a reload of the same page is a navigation we accept.
   return new URL(to).pathname === new URL(from).pathname;
 }
@@ -56,9 +56,13 @@ interface ContentsLike {
 }
 
 /** Attach the checklist to one web contents (called for every web-contents-created). */
-export function hardenContents(contents: ContentsLike, openExternal: (url: string) => void): void {
+export function hardenContents(
+  contents: ContentsLike,
+  openExternal: (url: string) => void,
+  isApp = isAppUrl,
+): void {
   const guard = (e: { preventDefault(): void; url: string }) => {
-    if (!navigationAllowed(contents.getURL(), e.url)) e.preventDefault();
+    if (!navigationAllowed(contents.getURL(), e.url, isApp)) e.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);

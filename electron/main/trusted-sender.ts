@@ -8,9 +8,13 @@ export interface SenderInfo {
   sender: { id: number };
 }
 
-export function isTrustedSender(e: SenderInfo, windowIds: ReadonlySet<number>): boolean {
+export function isTrustedSender(
+  e: SenderInfo,
+  windowIds: ReadonlySet<number>,
+  isApp: (url: string) => boolean = isAppUrl,
+): boolean {
   if (!windowIds.has(e.sender.id)) return false;
   const frame = e.senderFrame;
   if (!frame || frame.parent) return false;
-  return isAppUrl(frame.url);
+  return isApp(frame.url);
 }

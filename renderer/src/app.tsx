@@ -18,6 +18,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useCaseCheck } from './components/checklist.js';
+import { ScreenErrorBoundary } from './components/error-boundary.js';
 import { SCREENS, screenFromHash, type ScreenId } from './routes.js';
 import { AppStateProvider, useAppState } from './state/app-state.js';
 import { theme } from './theme.js';
@@ -118,16 +119,21 @@ function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
-        {screen === 'case' && <CaseScreen onContinue={() => navigate('collect')} />}
-        {screen === 'collect' && <CollectScreen onReview={() => navigate('review')} />}
-        {screen === 'review' && (
-          <ReviewScreen onSubmit={() => navigate('submit')} onCollect={() => navigate('collect')} />
-        )}
-        {screen === 'submit' && (
-          <SubmitScreen onReview={() => navigate('review')} onCase={() => navigate('case')} />
-        )}
-        {screen === 'history' && <HistoryScreen onOpen={() => navigate('review')} />}
-        {screen === 'settings' && <SettingsScreen />}
+        <ScreenErrorBoundary screen={screen}>
+          {screen === 'case' && <CaseScreen onContinue={() => navigate('collect')} />}
+          {screen === 'collect' && <CollectScreen onReview={() => navigate('review')} />}
+          {screen === 'review' && (
+            <ReviewScreen
+              onSubmit={() => navigate('submit')}
+              onCollect={() => navigate('collect')}
+            />
+          )}
+          {screen === 'submit' && (
+            <SubmitScreen onReview={() => navigate('review')} onCase={() => navigate('case')} />
+          )}
+          {screen === 'history' && <HistoryScreen onOpen={() => navigate('review')} />}
+          {screen === 'settings' && <SettingsScreen />}
+        </ScreenErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

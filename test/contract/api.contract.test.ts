@@ -9,6 +9,7 @@ import { CasepackError } from '../../core/common/errors.js';
 import { toolVersion } from '../../core/node/version.js';
 import { FIXTURE_ENTRIES, writeFixtureBundle } from '../support/fixture-bundle.js';
 import { makePng } from '../support/png.js';
+import { writeWrittenBundle } from '../support/written-bundle.js';
 import { tempDir } from '../support/tmp.js';
 import { TRANSPORTS, type Started } from './transports.js';
 
@@ -136,6 +137,15 @@ describe.each(TRANSPORTS)('API contract over $name', (transport) => {
     expect((await failure(api.browse({ path: '/etc' }))).code).toBe('permission');
   });
 
+  it('keeps no secrets outside the desktop app, and says what to use instead', async () => {
+    const s = await api.listAppSecrets({});
+    expect(s).toMatchObject({ available: false, names: [] });
+    expect(s.reason).toMatch(/environment variable.*0600/);
+    const e = await failure(api.setAppSecret({ name: 'vendor-rt', value: 'tok-123' }));
+    expect(e.code).toBe('usage');
+    expect(e.message).not.toContain('tok-123');
+  });
+
   it('says plainly when this host cannot take screenshots', async () => {
     const s = await api.screenSources({});
     expect(s.available).toBe(false);
@@ -259,6 +269,42 @@ describe.each(TRANSPORTS)('API contract over $name', (transport) => {
       const capped = await api.searchBundle({ bundle, query: 'a', maxHits: 3 });
       expect(capped.hits).toHaveLength(3);
       expect(capped.truncated).toBe(true);
+    });
+
+    it('removes an entry and rebuilds a bundle that still verifies', async () => {
+      const sub = path.join(dir, `rebuild-${transport.name}`);
+      await mkdir(sub);
+      const b = await writeWrittenBundle(sub);
+      const r = await api.removeEntries({ bundle: b, paths: ['logs/app.log'] });
+      expect(r).toMatchObject({ bundle: b, removed: ['logs/app.log'] });
+      const t = await api.bundleTree({ bundle: b });
+      expect(t.entries.map((e) => e.path)).not.toContain('logs/app.log');
+      expect(t.entries.map((e) => e.path)).toContain('logs/other.log');
+      expect(t.missing).toContainEqual(
+        expect.objectContaining({
+          source: '/var/log/app.log',
+          status: 'skipped',
+          reason: expect.stringMatching(/removed by the user/),
+        }),
+      );
+      expect(t.redactionTotals).toEqual({});
+      expect(
+        await api.searchBundle({ bundle: b, query: 'secret-marker-in-removed-file' }),
+      ).toMatchObject({ hits: [] });
+      const v = await api.verifyBundle({ bundle: b });
+      expect(v.problems).toEqual([]);
+      expect(v.ok).toBe(true);
+      // report.html keeps the system report's section and no longer links the removed file.
+      const report = await api.readEntry({ bundle: b, path: 'report.html' });
+      expect(report.text).toContain('<section id="sys-os">');
+      expect(report.text).not.toContain('href="logs/app.log"');
+      // Removing system data leaves its readable section out as well.
+      await api.removeEntries({ bundle: b, paths: ['system/os.json'] });
+      const again = await api.readEntry({ bundle: b, path: 'report.html' });
+      expect(again.text).not.toContain('Debian GNU/Linux 12');
+      expect((await api.verifyBundle({ bundle: b })).ok).toBe(true);
+      const e = await failure(api.removeEntries({ bundle: b, paths: ['manifest.json'] }));
+      expect(e.code).toBe('usage');
     });
 
     it('refuses a bundle outside the allowed folders', async () => {

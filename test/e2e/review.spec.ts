@@ -58,4 +58,22 @@ test('a bundle opened from the host shows its redactions, diffs, images and a se
     .click();
   await expect(app.getByTestId('entry-text').locator('mark.search-hit')).toHaveText('Acme Corp');
   await shot(app, 'review-search');
+
+  // Remove a file and rebuild: it is gone from the tree and the manifest says the user removed it.
+  await app.getByRole('navigation', { name: 'Bundle files' }).getByText('uname.txt').click();
+  await app.getByRole('button', { name: 'Remove from bundle' }).click();
+  await app
+    .getByRole('dialog', { name: 'Remove from the bundle?' })
+    .getByRole('button', { name: 'Remove and rebuild' })
+    .click();
+  await expect(
+    app.getByRole('status').filter({ hasText: 'commands/uname.txt was removed' }),
+  ).toBeVisible();
+  await expect(
+    app.getByRole('navigation', { name: 'Bundle files' }).getByText('uname.txt'),
+  ).toHaveCount(0);
+  await expect(app.getByRole('region', { name: 'Not collected' })).toContainText(
+    'removed by the user in review',
+  );
+  await shot(app, 'review-removed');
 });

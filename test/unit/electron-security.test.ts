@@ -95,3 +95,16 @@ describe('Electron security checklist', () => {
     expect(main).toContain('app.enableSandbox()');
   });
 });
+
+describe('development mode', () => {
+  it('trusts the dev server only when given, and only its origin', async () => {
+    const { appUrlCheck } = await import('../../electron/main/app-protocol.js');
+    const packaged = appUrlCheck(undefined);
+    expect(packaged('http://localhost:5173/')).toBe(false);
+    const dev = appUrlCheck('http://localhost:5173/');
+    expect(dev('http://localhost:5173/index.html')).toBe(true);
+    expect(dev(APP)).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+    expect(dev('https://evil.example/')).toBe(false);
+  });
+});

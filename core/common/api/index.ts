@@ -10,10 +10,12 @@ import { caseMethods } from './case-methods.js';
 import { collectMethods } from './collect-methods.js';
 import { mediaMethods } from './media.js';
 import { reviewMethods } from './review.js';
+import { secretsMethods } from './secrets.js';
 import { submitMethods } from './submit-methods.js';
 
 export const API_METHODS = {
   ...appMethods,
+  ...secretsMethods,
   ...caseMethods,
   ...collectMethods,
   ...reviewMethods,

@@ -126,4 +126,8 @@ export const reviewMethods = {
     }),
     'Search every text entry of a bundle for a string (e.g. the company name).',
   ).returns<SearchResult>(),
+  removeEntries: method(
+    z.strictObject({ bundle, paths: z.array(z.string().min(1).max(4096)).min(1).max(10000) }),
+    'Rebuild the bundle without the given entries; the manifest lists them as removed by the user.',
+  ).returns<RebuildResult>(),
 };

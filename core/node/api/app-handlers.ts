@@ -2,13 +2,16 @@
 import os from 'node:os';
 import { UI_SETTINGS_SECTIONS, type appMethods, type SettingsView } from '../../common/api/app.js';
 import type { HandlersOf } from '../../common/api/define.js';
+import { NO_SECURE_STORAGE, type secretsMethods } from '../../common/api/secrets.js';
 import { CasepackError } from '../../common/errors.js';
 import { DraftStore } from '../draft/store.js';
 import { updateSettings } from '../settings/store.js';
 import { toolVersion } from '../version.js';
 import type { HandlerContext } from './context.js';
 
-export function appHandlers(ctx: HandlerContext): HandlersOf<typeof appMethods> {
+export function appHandlers(
+  ctx: HandlerContext,
+): HandlersOf<typeof appMethods & typeof secretsMethods> {
   const { service } = ctx;
   const drafts = new DraftStore(service.dataDir);
   const view = async (): Promise<SettingsView> => {
@@ -39,6 +42,15 @@ export function appHandlers(ctx: HandlerContext): HandlersOf<typeof appMethods> 
       const s = await service.settings();
       await updateSettings(s.file, keyPath, value === null ? undefined : value);
       return view();
+    },
+    async listAppSecrets() {
+      return { available: false, reason: NO_SECURE_STORAGE, names: [] };
+    },
+    async setAppSecret() {
+      throw new CasepackError('usage', NO_SECURE_STORAGE);
+    },
+    async deleteAppSecret() {
+      throw new CasepackError('usage', NO_SECURE_STORAGE);
     },
     getDraft: () => drafts.get(),
     saveDraft: ({ case: c, bundle }) => drafts.save(c, bundle),

@@ -32,11 +32,15 @@ export async function openZip(file: string): Promise<OpenZip> {
     zip.on('error', reject);
     zip.readEntry();
   });
+  let closed = false;
   return {
     entries,
     byName: new Map(entries.map((e) => [e.fileName, e])),
     stream: (e) => zip.openReadStreamPromise(e),
-    close: () => zip.close(),
+    close: () => {
+      if (!closed) zip.close();
+      closed = true;
+    },
   };
 }
 

@@ -42,7 +42,12 @@ function DiffText({ text }: { text: string }) {
   );
 }
 
-export function EntryViewer(props: { bundle: string; entry: TreeEntry; query?: string }) {
+export function EntryViewer(props: {
+  bundle: string;
+  entry: TreeEntry;
+  query?: string;
+  onRemove?(): void;
+}) {
   const [text, setText] = useState<EntryText>();
   const [image, setImage] = useState<EntryImage>();
   const [error, setError] = useState<string>();
@@ -98,10 +103,17 @@ export function EntryViewer(props: { bundle: string; entry: TreeEntry; query?: s
           <Title order={3} size="h5" ff="monospace" style={{ wordBreak: 'break-all' }}>
             {props.entry.path}
           </Title>
-          <Text size="sm" c="dimmed">
-            {formatBytes(props.entry.size)}
-            {props.entry.source ? ` · from ${props.entry.source}` : ''}
-          </Text>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {formatBytes(props.entry.size)}
+              {props.entry.source ? ` · from ${props.entry.source}` : ''}
+            </Text>
+            {props.onRemove && (
+              <Button size="xs" variant="light" color="red" onClick={props.onRemove}>
+                Remove from bundle
+              </Button>
+            )}
+          </Group>
         </Group>
         {props.entry.reason && (
           <Alert color="yellow" p="xs">

@@ -2,6 +2,7 @@
 // environment variable, a 0600 file, or in the desktop app its secure storage), never values.
 import {
   Alert,
+  PasswordInput,
   Button,
   Group,
   NativeSelect,
@@ -13,8 +14,9 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../core/common/api/app.js';
+import type { AppSecrets } from '../../../core/common/api/secrets.js';
 import { api } from '../api/api.js';
 
 type Field = {
@@ -83,6 +85,11 @@ export function TargetsSettings(props: { view: SettingsView; onSaved(v: Settings
   const [type, setType] = useState('folder');
   const [name, setName] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
+  const [secretValues, setSecretValues] = useState<Record<string, string>>({});
+  const [secure, setSecure] = useState<AppSecrets>();
+  useEffect(() => {
+    void api.listAppSecrets({}).then(setSecure);
+  }, []);
   const [refKind, setRefKind] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -102,6 +109,16 @@ export function TargetsSettings(props: { view: SettingsView; onSaved(v: Settings
   }
 
   async function add() {
+    // Values for the app's secure storage are stored there first; the settings keep the name.
+    for (const f of TYPES[type]!.fields)
+      if (f.secret && refKind[f.key] === 'keychain' && values[f.key]?.trim() && secretValues[f.key])
+        if (
+          !(await run(async () => {
+            await api.setAppSecret({ name: values[f.key]!.trim(), value: secretValues[f.key]! });
+            return props.view;
+          }))
+        )
+          return;
     const t: Record<string, unknown> = { type };
     for (const f of TYPES[type]!.fields) {
       const v = values[f.key]?.trim();
@@ -111,6 +128,7 @@ export function TargetsSettings(props: { view: SettingsView; onSaved(v: Settings
     if (await run(() => api.setSetting({ path: ['targets', name.trim()], value: t }))) {
       setName('');
       setValues({});
+      setSecretValues({});
     }
   }
 
@@ -205,7 +223,9 @@ export function TargetsSettings(props: { view: SettingsView; onSaved(v: Settings
                   data={[
                     { value: 'env', label: 'Environment variable' },
                     { value: 'file', label: 'File (mode 0600)' },
-                    { value: 'keychain', label: 'Desktop app secure storage' },
+                    ...(secure?.available
+                      ? [{ value: 'keychain', label: "This app's secure storage" }]
+                      : []),
                   ]}
                 />
                 <TextInput
@@ -216,6 +236,16 @@ export function TargetsSettings(props: { view: SettingsView; onSaved(v: Settings
                     setValues((x) => ({ ...x, [f.key]: v }));
                   }}
                 />
+                {refKind[f.key] === 'keychain' && (
+                  <PasswordInput
+                    label={`${f.label}: value to store`}
+                    value={secretValues[f.key] ?? ''}
+                    onChange={(e) => {
+                      const v = e.currentTarget.value;
+                      setSecretValues((x) => ({ ...x, [f.key]: v }));
+                    }}
+                  />
+                )}
               </Group>
             ) : (
               <TextInput

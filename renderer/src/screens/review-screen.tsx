@@ -5,9 +5,11 @@ import {
   Alert,
   Badge,
   Button,
+  Code,
   Grid,
   Group,
   Image,
+  Modal,
   Paper,
   SimpleGrid,
   Stack,
@@ -69,6 +71,9 @@ function Thumbnails({
   );
 }
 
+/** Entries that describe the bundle itself: they are rebuilt, never removed. */
+const META = new Set(['manifest.json', 'case.json', 'report.html']);
+
 export function ReviewScreen(props: { onSubmit(): void; onCollect(): void }) {
   const { bundle, setBundle } = useAppState();
   const [tree, setTree] = useState<Tree>();
@@ -76,6 +81,27 @@ export function ReviewScreen(props: { onSubmit(): void; onCollect(): void }) {
   const [query, setQuery] = useState<string>();
   const [error, setError] = useState<string>();
   const [pick, setPick] = useState(false);
+  const [removing, setRemoving] = useState<TreeEntry>();
+  const [rebuilding, setRebuilding] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  async function remove(e: TreeEntry) {
+    if (!bundle) return;
+    setRebuilding(true);
+    setError(undefined);
+    try {
+      await api.removeEntries({ bundle, paths: [e.path] });
+      setRemoving(undefined);
+      setOpen(undefined);
+      setNotice(`${e.path} was removed; the bundle was rebuilt without it.`);
+      setTree(await api.bundleTree({ bundle }));
+    } catch (err) {
+      setError((err as Error).message);
+      setRemoving(undefined);
+    } finally {
+      setRebuilding(false);
+    }
+  }
 
   useEffect(() => {
     setTree(undefined);
@@ -131,8 +157,13 @@ export function ReviewScreen(props: { onSubmit(): void; onCollect(): void }) {
         </Group>
       </Group>
       {error && (
-        <Alert color="red" title="The bundle cannot be read">
+        <Alert color="red" title="Something went wrong">
           {error}
+        </Alert>
+      )}
+      {notice && (
+        <Alert color="teal" withCloseButton onClose={() => setNotice(undefined)} role="status">
+          {notice}
         </Alert>
       )}
       {tree && (
@@ -208,7 +239,12 @@ export function ReviewScreen(props: { onSubmit(): void; onCollect(): void }) {
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack gap="md">
               {open ? (
-                <EntryViewer bundle={bundle} entry={open} query={query} />
+                <EntryViewer
+                  bundle={bundle}
+                  entry={open}
+                  query={query}
+                  {...(META.has(open.path) ? {} : { onRemove: () => setRemoving(open) })}
+                />
               ) : (
                 <Paper withBorder radius="md" p="md">
                   <Text c="dimmed">
@@ -232,6 +268,30 @@ export function ReviewScreen(props: { onSubmit(): void; onCollect(): void }) {
           setBundle(p);
         }}
       />
+      <Modal
+        opened={removing !== undefined}
+        onClose={() => setRemoving(undefined)}
+        title="Remove from the bundle?"
+      >
+        <Stack>
+          <Text size="sm">
+            <Code>{removing?.path}</Code> will not be sent. The bundle is rebuilt without it, and
+            its manifest records that you removed it before sending.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(undefined)}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={rebuilding}
+              onClick={() => removing && void remove(removing)}
+            >
+              Remove and rebuild
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }
