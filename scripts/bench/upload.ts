@@ -57,7 +57,15 @@ function bundle(work: string, size: number): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     path.join(dir, 'case.json'),
-    JSON.stringify({ mode: 'new', summary: 'bench upload' }),
+    JSON.stringify({
+      mode: 'new',
+      summary: 'bench upload',
+      type: 'question',
+      severity: 'P4',
+      description: 'Benchmark upload of a synthetic bundle.',
+      contact: { name: 'Bench', email: 'bench@example.org' },
+      product: { name: 'casepack', version: 'bench' },
+    }),
   );
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: 1, items: [] }));
   writeFileSync(path.join(dir, 'report.html'), '<!doctype html><title>bench</title>');

@@ -13,6 +13,7 @@ import { httpUrlProblem } from '../../core/common/targets/url.js';
 import { backoffDelay } from '../../core/node/submit/backoff.js';
 import { remoteFileName } from '../../core/node/submit/sftp/sftp-step.js';
 import { describeKey, matchesPin } from '../../core/node/submit/sftp/host-keys.js';
+import { proxyFor } from '../../core/node/submit/http-client.js';
 
 const ISSUE_EXAMPLE = `
 targets:
@@ -169,5 +170,40 @@ describe('transfer details', () => {
     expect(matchesPin(`ssh-ed25519 ${k.base64} comment`, k)).toBe(true);
     expect(matchesPin(k.fingerprint, k)).toBe(true);
     expect(matchesPin('SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU', k)).toBe(false);
+  });
+});
+
+describe('which proxy an HTTPS target uses', () => {
+  const url = 'https://rt.vendor.example/REST/2.0';
+  it('prefers the target, then the settings, then the environment', () => {
+    const saved = { ...process.env };
+    try {
+      process.env.HTTPS_PROXY = 'http://env-proxy:3128';
+      process.env.NO_PROXY = '';
+      expect(
+        proxyFor(url, { url, proxy: 'http://target-proxy:8080' }, { proxy: 'http://settings:1' }),
+      ).toBe('http://target-proxy:8080');
+      expect(proxyFor(url, { url, proxy: false }, { proxy: 'http://settings:1' })).toBeUndefined();
+      expect(proxyFor(url, { url }, { proxy: 'http://settings:1' })).toBe('http://settings:1');
+      expect(
+        proxyFor(
+          url,
+          { url },
+          { proxy: 'http://settings:1', noProxy: 'localhost, .vendor.example' },
+        ),
+      ).toBeUndefined();
+      expect(
+        proxyFor(url, { url }, { proxy: 'http://settings:1', noProxy: 'vendor.example' }),
+      ).toBeUndefined();
+      expect(proxyFor(url, { url }, { proxy: 'http://settings:1', noProxy: 'other.example' })).toBe(
+        'http://settings:1',
+      );
+      expect(proxyFor(url, { url }, undefined)).toBe('http://env-proxy:3128');
+      process.env.NO_PROXY = '.vendor.example';
+      expect(proxyFor(url, { url }, undefined)).toBeUndefined();
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 });

@@ -56,6 +56,30 @@ export function proxyFor(
   return getProxyForUrl(url) || undefined;
 }
 
+/**
+ * CONNECT through a proxy, with our CA and verification applied to the TLS session with the target
+ * (https-proxy-agent applies its constructor's options to the proxy connection only).
+ */
+class TlsProxyAgent extends HttpsProxyAgent<string> {
+  constructor(
+    proxy: string,
+    private readonly tlsOpts: { ca?: string[]; rejectUnauthorized: boolean },
+  ) {
+    super(proxy, { keepAlive: true });
+  }
+  override connect(
+    req: http.ClientRequest,
+    opts: Parameters<HttpsProxyAgent<string>['connect']>[1],
+  ) {
+    // The agent drops `host` before the TLS handshake, so check the name against the target here
+    // (an IP address cannot be sent as SNI, but must still match the certificate).
+    const host = String(opts.host ?? '');
+    const checkServerIdentity = (_name: string, cert: tls.PeerCertificate) =>
+      tls.checkServerIdentity(host, cert);
+    return super.connect(req, { ...opts, ...this.tlsOpts, checkServerIdentity } as typeof opts);
+  }
+}
+
 /** Fails a socket that has not connected within `ms` (the stall timeout covers the rest). */
 function withConnectTimeout<A extends http.Agent>(agent: A, ms: number, secure: boolean): A {
   const create = (
@@ -121,7 +145,7 @@ export async function makeHttpClient(
       }
     | false = false;
   if (proxy && secure) {
-    httpsAgent = new HttpsProxyAgent(proxy, { ...tlsOpts, keepAlive: true });
+    httpsAgent = new TlsProxyAgent(proxy, tlsOpts);
   } else if (proxy) {
     const p = new URL(proxy);
     axiosProxy = {
