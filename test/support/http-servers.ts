@@ -8,6 +8,20 @@ import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 
+/** Pass one request on to a plain HTTP server and its answer back. */
+function forward(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  to: { host: string; port: number; path: string },
+): void {
+  const up = http.request({ ...to, method: req.method, headers: req.headers }, (r) => {
+    res.writeHead(r.statusCode ?? 502, r.headers);
+    r.pipe(res);
+  });
+  up.on('error', () => res.destroy());
+  req.pipe(up);
+}
+
 export interface ForwardProxy {
   url: string;
   /** `GET http://...` for plain requests, `CONNECT host:port` for tunnels. */
@@ -21,21 +35,11 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   const server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     const u = new URL(req.url ?? '');
-    const up = http.request(
-      {
-        host: u.hostname,
-        port: u.port,
-        path: `${u.pathname}${u.search}`,
-        method: req.method,
-        headers: req.headers,
-      },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    req.pipe(up);
+    forward(req, res, {
+      host: u.hostname,
+      port: Number(u.port || 80),
+      path: `${u.pathname}${u.search}`,
+    });
   });
   server.on('connect', (req, client: net.Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
@@ -124,23 +128,9 @@ export async function startTlsFront(
   certs: { key: string; cert: string },
   backend: { host: string; port: number },
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
-    const up = http.request(
-      {
-        host: backend.host,
-        port: backend.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
-    up.on('error', () => res.destroy());
-    req.pipe(up);
-  });
+  const server = https.createServer({ key: certs.key, cert: certs.cert }, (req, res) =>
+    forward(req, res, { ...backend, path: req.url ?? '/' }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
