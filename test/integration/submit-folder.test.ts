@@ -43,7 +43,7 @@ afterAll(() => {
 describe('export to a folder (removable media)', () => {
   it('writes the bundle, a .sha256 that sha256sum accepts, and a README', async () => {
     const usb = path.join(dir, 'usb');
-    const bundle = await makeBundle(dir, { payloadBytes: 512 * 1024 });
+    const bundle = await makeBundle(dir, { payloadBytes: 400 * 1024 });
     const config = await writeConfig(dir, { targets: { usb: { type: 'folder', path: usb } } });
     const r = await runCliJson<{ status: string; receipt: { file: string; sha256: string } }>(
       ['--config', config, 'submit', bundle, '--target', 'usb'],
@@ -87,6 +87,8 @@ describe('export to a folder (removable media)', () => {
     );
     expect(await sha256File(out)).toBe(await sha256File(bundle));
     expect(execFileSync('unzip', ['-tq', out]).toString()).toMatch(/No errors/);
+    const v = await runCli(['verify', out]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
     const readme = readFileSync(path.join(usb, `${name}.README.txt`), 'utf8');
     expect(readme).toContain(`gpg --decrypt --output ${path.basename(bundle)} ${name}`);
   });

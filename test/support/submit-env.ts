@@ -3,7 +3,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chown, mkdir, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { MANIFEST_FORMAT_VERSION } from '../../core/common/manifest/schema.js';
+import { openBundle } from '../../core/node/bundle/bundle-writer.js';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { testService } from './test-env.js';
@@ -64,40 +67,53 @@ export const sampleCase = (summary: string) => ({
 });
 
 /**
- * A bundle-shaped zip (manifest.json, case.json, report.html and `payloadBytes` of random data,
- * stored): the real `zip` command, streaming, any size.
- * TODO(bundle): use `casepack collect` once it is on main, for the end-to-end tests.
+ * A real bundle (the bundle writer, a manifest `casepack verify` accepts) holding the case and
+ * `payloadBytes` of random data, stored: any size, quickly. The end-to-end tests use
+ * `casepack collect` itself (collectBundle).
  */
 export async function makeBundle(
   dir: string,
   opts: { payloadBytes: number; case?: unknown; name?: string },
 ): Promise<string> {
-  const work = await mkdtemp(path.join(dir, 'b-'));
-  const name =
-    opts.name ??
-    `casepack-NEW-testhost-${new Date()
-      .toISOString()
-      .replace(/[-:]/g, '')
-      .replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}.zip`;
-  await writeFile(
-    path.join(work, 'case.json'),
-    JSON.stringify(opts.case ?? sampleCase('test case'), null, 2),
-  );
-  await writeFile(
-    path.join(work, 'manifest.json'),
-    JSON.stringify({ formatVersion: 1, tool: { name: 'casepack', version: 'test' }, items: [] }),
-  );
-  await writeFile(
-    path.join(work, 'report.html'),
-    '<!doctype html><title>casepack report</title><h1>Report</h1>',
-  );
-  execFileSync('sh', ['-c', `head -c ${Number(opts.payloadBytes)} /dev/urandom > payload.bin`], {
-    cwd: work,
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const name = opts.name ?? `casepack-NEW-testhost-${stamp}-${randomBytes(3).toString('hex')}.zip`;
+  const w = await openBundle({ dir, name });
+  async function* random() {
+    for (let left = opts.payloadBytes; left > 0; left -= 1 << 20)
+      yield randomBytes(Math.min(left, 1 << 20));
+  }
+  const e = await w.addEntry('attachments/payload.bin', Readable.from(random()), { store: true });
+  const now = new Date();
+  const { path: out } = await w.finish({
+    manifest: {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      tool: { name: 'casepack', version: 'test' },
+      createdAt: now.toISOString(),
+      host: { name: 'testhost' },
+      profiles: [],
+      window: {
+        since: new Date(now.getTime() - 3_600_000).toISOString(),
+        until: now.toISOString(),
+        timezone: 'UTC',
+      },
+      items: [
+        {
+          id: 'payload',
+          type: 'attachment',
+          source: '/test/payload.bin',
+          path: e.name,
+          size: e.size,
+          sha256: e.sha256,
+          status: 'collected',
+        },
+      ],
+    },
+    caseJson: opts.case ?? sampleCase('test case'),
+    reportHtml: '<!doctype html><title>casepack report</title><h1>Report</h1>',
   });
-  const out = path.join(dir, name);
-  const files = ['manifest.json', 'case.json', 'report.html', 'payload.bin'];
-  execFileSync('zip', ['-q', '-0', '-j', out, ...files.map((f) => path.join(work, f))]);
-  await rm(work, { recursive: true, force: true });
   return out;
 }
 
@@ -276,4 +292,36 @@ export async function ownRtServer(): Promise<OwnRtServer> {
       child = undefined;
     },
   };
+}
+
+/** A bundle made by the real `casepack collect` (a small profile: one config file and a command). */
+export async function collectBundle(dir: string): Promise<string> {
+  const { runCliJson } = await import('./cli.js');
+  const work = path.join(dir, `collect-${randomBytes(3).toString('hex')}`);
+  await mkdir(path.join(work, 'etc'), { recursive: true });
+  await writeFile(path.join(work, 'etc', 'app.conf'), 'listen = 8443\nthreads = 16\n');
+  const profile = path.join(work, 'profile.yaml');
+  await writeFile(
+    profile,
+    [
+      'name: submit-e2e',
+      'files:',
+      `  - { id: app-config, kind: config, paths: ["${work}/etc/*.conf"] }`,
+      'commands:',
+      '  - { id: uname, argv: [uname, -a], timeout: 5s }',
+    ].join('\n'),
+  );
+  const out = path.join(work, 'out');
+  await mkdir(out);
+  const r = await runCliJson<{ bundle: string }>([
+    'collect',
+    '--profile',
+    profile,
+    '--out',
+    out,
+    '--yes',
+    '--no-system-report',
+  ]);
+  if (r.code !== 0) throw new Error(`casepack collect failed (${r.code}): ${r.stderr}`);
+  return r.json.bundle;
 }

@@ -82,7 +82,11 @@ export async function openBundleEntry(
     }
   } catch (e) {
     zip.close();
-    throw e;
+    throw new CasepackError(
+      'verify',
+      `${path.basename(file)} is damaged (${(e as Error).message}); nothing was sent`,
+      file,
+    );
   }
   zip.close();
   return undefined;

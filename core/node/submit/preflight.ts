@@ -1,5 +1,6 @@
 // Before anything leaves the machine: the bundle must be a sound casepack bundle (checksums, leak
-// check) and the case complete for its type (core/common/case). Only missing required fields block.
+// check, by verifyBundle) and the case complete for its type (core/common/case). Only missing
+// required fields block.
 import path from 'node:path';
 import type { z } from 'zod';
 import type { submitArgsSchema } from '../../common/api/submit.js';
@@ -12,6 +13,7 @@ import { loadCaseFile, parseCaseData } from '../case/file.js';
 import { applyCaseFlags } from '../case/flags.js';
 import type { BundleFacts } from './bundle-file.js';
 import { readBundleText } from './bundle-file.js';
+import { verifyBundle } from '../bundle/verify.js';
 
 type Args = z.output<typeof submitArgsSchema>;
 
@@ -55,13 +57,24 @@ export async function preflight(
   name: string,
   target: Target,
 ): Promise<void> {
-  const manifest = await readBundleText(bundle.path, 'manifest.json');
-  if (!manifest)
+  // The bundle's own check (every entry against its manifest, and the leak check), as
+  // `casepack verify` runs it.
+  const report = await verifyBundle(bundle.path);
+  if (!report.ok) {
+    const leak = report.problems.some((p) => p.code === 'leak');
+    const shown = report.problems
+      .slice(0, 10)
+      .map((p) => `  ${p.entry ? `${p.entry}: ` : ''}${p.message}`);
+    const more =
+      report.problems.length > shown.length
+        ? `\n  ... and ${report.problems.length - shown.length} more`
+        : '';
     throw new CasepackError(
-      'verify',
-      `${bundle.name} is not a casepack bundle (it has no manifest.json); nothing was sent`,
+      leak ? 'leak' : 'verify',
+      `${bundle.name} failed its check (${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}); nothing was sent:\n${shown.join('\n')}${more}\n(\`casepack verify ${bundle.path}\` shows the same)`,
       bundle.path,
     );
+  }
   const check = checkCase(c, { target: targetRules(name, target) });
   if (!check.complete)
     throw new IncompleteCaseError(
