@@ -12,6 +12,7 @@ import { tempDir } from '../support/tmp.js';
 import {
   attachmentBytes,
   collectBundle,
+  makeBundle,
   rtTarget,
   sampleCase,
   sha256File,
@@ -79,6 +80,26 @@ describe('collect, submit, and what the vendor receives', () => {
     expect(r.json).toMatchObject({ status: 'refused', error: { code: 'verify' } });
     expect(r.json.error.message).toContain(`${entry}:`);
     expect(r.json.error.message).toContain('nothing was sent');
+    expect(existsSync(usb) ? readdirSync(usb) : []).toEqual([]);
+  });
+
+  it('refuses a bundle in which the leak check still finds a secret, without repeating it', async () => {
+    const bundle = await makeBundle(dir, {
+      payloadBytes: 1024,
+      texts: {
+        'config/app.properties': 'db.url=jdbc:postgresql://db/app\ndb.password=Sup3rS3cretValue!\n',
+      },
+    });
+    const usb = path.join(dir, 'usb-leak');
+    const config = await writeConfig(dir, { targets: { usb: { type: 'folder', path: usb } } });
+    const r = await runCliJson<{ status: string; error: { code: string; message: string } }>(
+      ['--config', config, 'submit', bundle, '--target', 'usb'],
+      { env: { CASEPACK_DATA_DIR: path.join(dir, 'data-leak') } },
+    );
+    expect(r.code).toBe(1);
+    expect(r.json).toMatchObject({ status: 'refused', error: { code: 'leak' } });
+    expect(r.json.error.message).toContain('config/app.properties:2');
+    expect(r.stdout + r.stderr).not.toContain('Sup3rS3cretValue');
     expect(existsSync(usb) ? readdirSync(usb) : []).toEqual([]);
   });
 });

@@ -73,7 +73,7 @@ export const sampleCase = (summary: string) => ({
  */
 export async function makeBundle(
   dir: string,
-  opts: { payloadBytes: number; case?: unknown; name?: string },
+  opts: { payloadBytes: number; case?: unknown; name?: string; texts?: Record<string, string> },
 ): Promise<string> {
   const stamp = new Date()
     .toISOString()
@@ -86,6 +86,29 @@ export async function makeBundle(
       yield randomBytes(Math.min(left, 1 << 20));
   }
   const e = await w.addEntry('attachments/payload.bin', Readable.from(random()), { store: true });
+  const items = [
+    {
+      id: 'payload',
+      type: 'attachment' as const,
+      source: '/test/payload.bin',
+      path: e.name,
+      size: e.size,
+      sha256: e.sha256,
+      status: 'collected' as const,
+    },
+  ];
+  for (const [entry, text] of Object.entries(opts.texts ?? {})) {
+    const t = await w.addBuffer(entry, text);
+    items.push({
+      id: entry,
+      type: 'attachment',
+      source: `/test/${entry}`,
+      path: t.name,
+      size: t.size,
+      sha256: t.sha256,
+      status: 'collected',
+    });
+  }
   const now = new Date();
   const { path: out } = await w.finish({
     manifest: {
@@ -99,17 +122,7 @@ export async function makeBundle(
         until: now.toISOString(),
         timezone: 'UTC',
       },
-      items: [
-        {
-          id: 'payload',
-          type: 'attachment',
-          source: '/test/payload.bin',
-          path: e.name,
-          size: e.size,
-          sha256: e.sha256,
-          status: 'collected',
-        },
-      ],
+      items,
     },
     caseJson: opts.case ?? sampleCase('test case'),
     reportHtml: '<!doctype html><title>casepack report</title><h1>Report</h1>',
