@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { openBundle } from '../../core/node/bundle/bundle-writer.js';
-import { MANIFEST_FORMAT_VERSION } from '../../core/common/manifest/schema.js';
+import { baseManifest } from '../../test/support/bundle-builder.js';
 import { textStream } from '../../test/support/content.js';
 
 function zeros(bytes: number): {
@@ -33,27 +33,18 @@ export async function zipEntry(outDir: string, bytes: number, useZeros: boolean)
   const bundle = await openBundle({ dir: outDir, name: `entry-${bytes}.zip` });
   const started = Date.now();
   const r = await bundle.addEntry('logs/big.log', gen.stream);
-  const now = new Date().toISOString();
+  const manifest = baseManifest();
+  manifest.items.push({
+    id: 'big',
+    type: 'file',
+    source: 'generated',
+    path: r.name,
+    size: r.size,
+    sha256: r.sha256,
+    status: 'collected',
+  });
   const done = await bundle.finish({
-    manifest: {
-      formatVersion: MANIFEST_FORMAT_VERSION,
-      tool: { name: 'casepack', version: 'bench' },
-      createdAt: now,
-      host: { name: 'bench' },
-      profiles: [],
-      window: { since: now, until: now, timezone: 'UTC' },
-      items: [
-        {
-          id: 'big',
-          type: 'file',
-          source: 'generated',
-          path: r.name,
-          size: r.size,
-          sha256: r.sha256,
-          status: 'collected',
-        },
-      ],
-    },
+    manifest,
     caseJson: {},
     reportHtml: '<!doctype html><title>bench</title>',
   });

@@ -6,7 +6,8 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openBundle } from '../../core/node/bundle/bundle-writer.js';
-import { MANIFEST_FORMAT_VERSION, type Manifest } from '../../core/common/manifest/schema.js';
+import type { Manifest } from '../../core/common/manifest/schema.js';
+import { baseManifest } from '../../test/support/bundle-builder.js';
 
 async function* walk(dir: string, rel = ''): AsyncGenerator<string> {
   const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
@@ -50,16 +51,8 @@ export async function zipTree(
     if (running.size >= limit) await Promise.race(running);
   }
   await Promise.all(running);
-  const now = new Date().toISOString();
-  const manifest: Manifest = {
-    formatVersion: MANIFEST_FORMAT_VERSION,
-    tool: { name: 'casepack', version: 'bench' },
-    createdAt: now,
-    host: { name: 'bench' },
-    profiles: [],
-    window: { since: now, until: now, timezone: 'UTC' },
-    items,
-  };
+  const manifest = baseManifest();
+  manifest.items.push(...items);
   const r = await bundle.finish({
     manifest,
     caseJson: {},

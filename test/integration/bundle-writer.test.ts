@@ -9,8 +9,8 @@ import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBundle } from '../../core/node/bundle/bundle-writer.js';
-import { MANIFEST_FORMAT_VERSION, type Manifest } from '../../core/common/manifest/schema.js';
 import type { CasepackError } from '../../core/common/errors.js';
+import { baseManifest } from '../support/bundle-builder.js';
 import { repoRoot } from '../support/paths.js';
 import { sha256, textStream } from '../support/content.js';
 import { tempDir } from '../support/tmp.js';
@@ -18,17 +18,7 @@ import { readEverywhere } from '../support/zip-readers.js';
 
 const run = promisify(execFile);
 
-function manifest(): Manifest {
-  return {
-    formatVersion: MANIFEST_FORMAT_VERSION,
-    tool: { name: 'casepack', version: '0.0.0-test' },
-    createdAt: '2026-11-27T10:00:00Z',
-    host: { name: 'test-host' },
-    profiles: [{ name: 'linux-host' }],
-    window: { since: '2026-11-24T10:00:00Z', until: '2026-11-27T10:00:00Z', timezone: 'UTC' },
-    items: [],
-  };
-}
+const manifest = baseManifest;
 
 /** A tmpfs of `size` mounted on a fresh directory, unmounted after the file's tests. */
 async function tmpfs(size: string, opts: string[] = []): Promise<string> {

@@ -81,7 +81,8 @@ export function localReserve(zip64: boolean, size: number, compressedSize: numbe
   return b;
 }
 
-export interface LocalHeader {
+/** What the local header and the central directory record of an entry both say. */
+export interface EntryFields {
   name: Buffer;
   flags: number;
   method: number;
@@ -89,6 +90,9 @@ export interface LocalHeader {
   crc32: number;
   size: number;
   compressedSize: number;
+}
+
+export interface LocalHeader extends EntryFields {
   zip64: boolean;
   /** Extra fields after the name (timestamp, reserved block). */
   extra: Buffer;
@@ -126,14 +130,7 @@ function writeLocalVariable(b: Buffer, base: number, h: Omit<LocalHeader, 'name'
   b.writeUInt32LE(h.zip64 ? MAX32 : h.size, base + 22);
 }
 
-export interface CentralEntry {
-  name: Buffer;
-  flags: number;
-  method: number;
-  dos: { time: number; date: number };
-  crc32: number;
-  size: number;
-  compressedSize: number;
+export interface CentralEntry extends EntryFields {
   offset: number;
   /** Extra fields other than zip64 (the timestamp). */
   extra: Buffer;
