@@ -62,6 +62,10 @@ describe('zip writer', () => {
         z.addBuffer('lib/app.jar', put('lib/app.jar', gz)),
         z.addBuffer('dumps/no-extension', put('dumps/no-extension', gz)), // gzip by its magic bytes
         z.addBuffer('dumps/random.bin', put('dumps/random.bin', random)),
+        z.addBuffer('dumps/forced.bin', put('dumps/forced.bin', random.subarray(0, 5000)), {
+          store: false,
+        }),
+        z.addBuffer('notes.txt', put('notes.txt', 'plain words '.repeat(100)), { store: true }),
       ]),
     );
     const read = await readEverywhere(file);
@@ -74,6 +78,9 @@ describe('zip writer', () => {
     for (const n of ['logs/old.log.1.gz', 'lib/app.jar', 'dumps/no-extension', 'dumps/random.bin'])
       expect(py.get(n)?.method, n).toBe(0);
     expect(py.get('config/file-299.conf')?.method).toBe(8);
+    // the caller decides when it says so
+    expect(py.get('dumps/forced.bin')?.method).toBe(8);
+    expect(py.get('notes.txt')?.method).toBe(0);
     // non-ASCII names carry the UTF-8 flag; ASCII names do not need it
     expect(py.get('日本語/ログ.txt')?.utf8).toBe(true);
     expect(py.get('config/file-1.conf')?.utf8).toBe(false);

@@ -43,6 +43,8 @@ const INCOMPRESSIBLE = 0.97;
 /** The blocks of one entry between its reader and its writer. */
 export class EntryPipe {
   mode: DataMode;
+  /** Whether the writer may still store an entry whose first block does not compress. */
+  readonly mayStore: boolean;
   private readonly tasks: Task[] = [];
   private digest: Digest | undefined;
   private error: unknown;
@@ -55,6 +57,7 @@ export class EntryPipe {
     private readonly sched: BlockScheduler,
   ) {
     this.mode = mode;
+    this.mayStore = mode === 'auto';
   }
 
   /** True once the writer gave up on this entry: the reader stops. */
@@ -164,7 +167,8 @@ export async function writeEntryData(
         if (pipe.mode === 'deflate') {
           const deflated = await next.output!;
           // Random or encrypted data (or a tiny or empty file): nothing is written yet, store it all.
-          if (first && deflated.length >= next.input.length * INCOMPRESSIBLE) pipe.mode = 'store';
+          if (first && pipe.mayStore && deflated.length >= next.input.length * INCOMPRESSIBLE)
+            pipe.mode = 'store';
           else bytes = deflated;
         }
         first = false;
