@@ -100,6 +100,19 @@ export const manifestSchema = z.looseObject({
       durationMs: z.number(),
     })
     .optional(),
-  redaction: z.looseObject({ counts: z.record(z.string(), z.number()) }).optional(),
+  redaction: z
+    .looseObject({
+      counts: z.record(z.string(), z.number()),
+      /** Categories of identifying values replaced by pseudonyms in this bundle. */
+      pseudonymized: z.array(z.string()).optional(),
+      /**
+       * What the collection's leak check found after the bundle was written (entry, line, rule;
+       * never the value). Any finding for an entry still in the bundle makes it not releasable.
+       */
+      leaks: z
+        .array(z.looseObject({ entry: z.string(), line: z.number(), rule: z.string() }))
+        .optional(),
+    })
+    .optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -13,6 +13,7 @@ import {
   type Prf,
 } from './pseudonym-ip.js';
 import type { TextFinder } from './engine.js';
+import { classMask } from './prefilter.js';
 import type { Rule } from './types.js';
 
 export interface KnownNames {
@@ -223,7 +224,7 @@ export class Pseudonymizer {
     const names = [
       ...new Set([...this.known.domains, ...this.known.hostNames].map((n) => n.toLowerCase())),
     ]
-      .filter((n) => n.length >= 3)
+      .filter((n) => n.length >= 2)
       .sort((a, b) => b.length - a.length);
     const doms = this.known.domains.map(escape).join('|') || '(?!)';
     const FQDN = new RegExp(
@@ -240,6 +241,9 @@ export class Pseudonymizer {
     return {
       id: 'pseudonym-hosts',
       triggers: names,
+      // Both patterns end where no letter, digit, `_` or `-` follows: this keeps a short host
+      // name ("vm") from sending every "jvm" line to the rule.
+      triggerNext: classMask(' .:'),
       apply: (line, out) => {
         for (const m of line.matchAll(FQDN))
           out.pseudonym(m.index, m.index + m[0].length, 'host', this.host(m[0]));

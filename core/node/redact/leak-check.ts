@@ -4,17 +4,17 @@
 // scanned for secret patterns. A finding names the entry, the line and the rule, never the value;
 // any finding makes the bundle not releasable. Plugs into `casepack verify` as a VerifyCheck.
 import { Writable } from 'node:stream';
+import type { Manifest } from '../../common/manifest/schema.js';
 import type { CustomRuleSpec } from '../../common/redact/rules/custom.js';
 import { openZip } from '../review/zip-reader.js';
 import { RedactTransform } from './redacting-stream.js';
 import type { RemovedValues } from './removed-values.js';
+import { BUILTIN_RULE_NAMES } from '../../common/redact/pack.js';
+import { KNOWN_VALUE_RULE } from '../../common/redact/rules/known-values.js';
 import { createRedactionSession, type FullRedactionSession } from './session.js';
+import type { LeakFinding } from './types.js';
 
-export interface LeakFinding {
-  entry: string;
-  line: number;
-  rule: string;
-}
+export type { LeakFinding };
 
 export interface LeakCheckOptions {
   /** Hashes of the values removed during the run (only known to the run that made the bundle). */
@@ -23,6 +23,7 @@ export interface LeakCheckOptions {
   hostLiterals?: readonly string[];
   keep?: readonly string[];
   custom?: readonly CustomRuleSpec[];
+  signal?: AbortSignal;
 }
 
 export interface LeakProblem {
@@ -32,6 +33,33 @@ export interface LeakProblem {
 }
 
 export const CASE_ENTRY = 'case.json';
+const MANIFEST_ENTRY = 'manifest.json';
+
+/** The compiled packs a leak check uses: one for every entry, one for manifest.json. */
+interface LeakPacks {
+  entries: FullRedactionSession;
+  manifest(): FullRedactionSession;
+}
+
+function leakPacks(o: LeakCheckOptions): LeakPacks {
+  // The full built-in pack: rules disabled for a run still count here.
+  const entries = createRedactionSession({ keep: o.keep, custom: o.custom });
+  let manifest: FullRedactionSession | undefined;
+  return {
+    entries,
+    // The manifest counts removals by rule name (`"password": 3`): those keys are not secrets.
+    manifest: () =>
+      (manifest ??= createRedactionSession({
+        keep: [
+          ...(o.keep ?? []),
+          ...BUILTIN_RULE_NAMES,
+          ...(o.custom ?? []).map((r) => r.id),
+          KNOWN_VALUE_RULE,
+        ],
+        custom: o.custom,
+      })),
+  };
+}
 const MAX_FINDINGS_PER_ENTRY = 20;
 
 /** A scanner for one entry: write its uncompressed bytes, then end() for the findings. */
@@ -43,13 +71,14 @@ export class EntryLeakScanner {
   private line = 1;
   private tail: Buffer = Buffer.alloc(0);
   private readonly reported = new Set<number>();
-  private readonly literals: string[];
+  private readonly literals: HostLiteral[];
 
   constructor(
     readonly entry: string,
     private readonly o: LeakCheckOptions,
-    session: FullRedactionSession = createRedactionSession({ keep: o.keep, custom: o.custom }),
+    packs: LeakPacks = leakPacks(o),
   ) {
+    const session = entry === MANIFEST_ENTRY ? packs.manifest() : packs.entries;
     const patternsOnly = entry === CASE_ENTRY;
     this.patterns = new RedactTransform(session.pack.compiled, {
       classifyKey: session.pack.classifyKey,
@@ -62,7 +91,7 @@ export class EntryLeakScanner {
     });
     this.literals = patternsOnly
       ? []
-      : (o.hostLiterals ?? []).filter((l) => l.length >= 3).map((l) => l.toLowerCase());
+      : (o.hostLiterals ?? []).filter((l) => l.length >= 2).map(hostLiteral);
     if (patternsOnly) this.o = { ...o, removed: undefined };
   }
 
@@ -82,20 +111,31 @@ export class EntryLeakScanner {
       this.reported.add(base + off);
       this.add({ entry: this.entry, line: lineAt(off), rule: 'removed-value' });
     });
-    if (this.literals.length > 0) {
-      const lower = data.toString('latin1').toLowerCase();
-      for (const lit of this.literals)
-        for (let i = lower.indexOf(lit); i !== -1; i = lower.indexOf(lit, i + 1)) {
-          const before = i > 0 ? lower.charCodeAt(i - 1) : 32;
-          const after = i + lit.length < lower.length ? lower.charCodeAt(i + lit.length) : 32;
-          if (isWordByte(before) || isWordByte(after) || this.reported.has(base + i)) continue;
-          this.reported.add(base + i);
-          this.add({ entry: this.entry, line: lineAt(i), rule: 'host-identity' });
-        }
-    }
+    this.scanLiterals(data, base, lineAt, false);
     this.offset += chunk.length;
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.line++;
     this.tail = Buffer.from(data.subarray(Math.max(0, data.length - 600)));
+  }
+
+  /**
+   * This host's names and addresses in `data`. Until the last chunk, an occurrence too close to the
+   * end to see what follows it waits for the next chunk (the tail is scanned again).
+   */
+  private scanLiterals(
+    data: Buffer,
+    base: number,
+    lineAt: (off: number) => number,
+    final: boolean,
+  ): void {
+    if (this.literals.length === 0) return;
+    const lower = data.toString('latin1').toLowerCase();
+    for (const lit of this.literals)
+      for (let i = lower.indexOf(lit.text); i !== -1; i = lower.indexOf(lit.text, i + 1)) {
+        if (!final && i + lit.text.length + 2 > lower.length) break;
+        if (!lit.standsAlone(lower, i) || this.reported.has(base + i)) continue;
+        this.reported.add(base + i);
+        this.add({ entry: this.entry, line: lineAt(i), rule: 'host-identity' });
+      }
   }
 
   /** Line numbers for offsets in `data` (which starts at absolute offset `base`). */
@@ -105,6 +145,8 @@ export class EntryLeakScanner {
   }
 
   async end(): Promise<LeakFinding[]> {
+    const base = this.offset - this.tail.length;
+    this.scanLiterals(this.tail, base, this.lineCounter(this.tail, base), true);
     this.patterns.end();
     await this.done;
     return this.findings;
@@ -117,8 +159,44 @@ function countNl(b: Buffer, start: number, end: number): number {
   return n;
 }
 
-function isWordByte(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+interface HostLiteral {
+  text: string;
+  /** The occurrence at `i` is the name or address itself, not part of a longer one. */
+  standsAlone(lower: string, i: number): boolean;
+}
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const IPV6 = /^[0-9a-f]*:[0-9a-f:.]*$/;
+
+/**
+ * A name or address of this host, with the same boundaries the pseudonymiser uses to find it
+ * (core/common/redact/pseudonyms.ts), so that what it left alone ("vm.swappiness",
+ * "10.0.0.12" for 10.0.0.1) is not reported either.
+ */
+function hostLiteral(raw: string): HostLiteral {
+  const text = raw.toLowerCase();
+  const at = (s: string, k: number) => (k >= 0 && k < s.length ? s[k]! : ' ');
+  const end = (i: number) => i + text.length;
+  if (IPV4.test(text))
+    return {
+      text,
+      standsAlone: (s, i) =>
+        !/[\d.]/.test(at(s, i - 1)) &&
+        !/\d/.test(at(s, end(i))) &&
+        !(at(s, end(i)) === '.' && /\d/.test(at(s, end(i) + 1))),
+    };
+  if (IPV6.test(text))
+    return {
+      text,
+      standsAlone: (s, i) => !/[0-9a-z:.]/.test(at(s, i - 1)) && !/[0-9a-z:.]/.test(at(s, end(i))),
+    };
+  return {
+    text,
+    standsAlone: (s, i) =>
+      !/[a-z0-9_.@-]/.test(at(s, i - 1)) &&
+      !/[a-z0-9_-]/.test(at(s, end(i))) &&
+      !(at(s, end(i)) === '.' && /[a-z0-9]/.test(at(s, end(i) + 1))),
+  };
 }
 
 export function describeLeak(f: LeakFinding): string {
@@ -129,22 +207,29 @@ export function describeLeak(f: LeakFinding): string {
       : `${f.entry}:${f.line}: looks like a secret (rule ${f.rule}) is still here`;
 }
 
-/** The leak check in the shape of the bundle verifier's VerifyCheck (core/node/bundle/verify.ts). */
+/**
+ * The leak check in the shape of the bundle verifier's VerifyCheck (core/node/bundle/verify.ts):
+ * the patterns in every entry, plus what the collection's own check recorded in the manifest
+ * (`redaction.leaks`: removed values and host names only that run could recognise) for every
+ * entry still in the bundle.
+ */
 export function leakVerifyCheck(o: LeakCheckOptions = {}) {
   // One compiled pack (the full built-in rule pack: rules disabled for a run still count here).
-  const session = createRedactionSession({ keep: o.keep, custom: o.custom });
+  const packs = leakPacks(o);
   return {
     id: 'leak',
-    scan({ name }: { name: string }) {
-      const s = new EntryLeakScanner(name, o, session);
+    scan({ name, manifest }: { name: string; manifest?: Manifest }) {
+      const s = new EntryLeakScanner(name, o, packs);
+      const recorded = (manifest?.redaction?.leaks ?? []).filter((l) => l.entry === name);
       return {
         write: (chunk: Buffer) => s.write(chunk),
-        end: async (): Promise<LeakProblem[]> =>
-          (await s.end()).map((f) => ({
-            entry: name,
-            code: 'leak' as const,
-            message: describeLeak(f),
-          })),
+        end: async (): Promise<LeakProblem[]> => {
+          const found = await s.end();
+          const key = (f: LeakFinding) => `${f.line}:${f.rule}`;
+          const seen = new Set(found.map(key));
+          const all = [...found, ...recorded.filter((r) => !seen.has(key(r)))];
+          return all.map((f) => ({ entry: name, code: 'leak' as const, message: describeLeak(f) }));
+        },
       };
     },
   };
@@ -155,13 +240,14 @@ export async function scanBundleForLeaks(
   file: string,
   o: LeakCheckOptions = {},
 ): Promise<LeakFinding[]> {
-  const session = createRedactionSession({ keep: o.keep, custom: o.custom });
+  const packs = leakPacks(o);
   const zip = await openZip(file);
   const out: LeakFinding[] = [];
   try {
     for (const entry of zip.entries) {
       if (entry.fileName.endsWith('/')) continue;
-      const s = new EntryLeakScanner(entry.fileName, o, session);
+      o.signal?.throwIfAborted();
+      const s = new EntryLeakScanner(entry.fileName, o, packs);
       for await (const chunk of await zip.stream(entry)) s.write(chunk as Buffer);
       out.push(...(await s.end()));
     }
