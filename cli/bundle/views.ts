@@ -59,6 +59,15 @@ export function renderInspect(b: BundleInspection): string {
     if (rules.length) out.push(`  ${rules.map(([r, n]) => `${r} ${n}`).join(', ')}`);
     for (const n of b.redaction.notRedacted)
       out.push(`  not redacted: ${n.path ?? n.source} (${n.why})`);
+    if (b.redaction.pseudonymized?.length)
+      out.push(`  pseudonymised: ${b.redaction.pseudonymized.join(', ')}`);
+  }
+  if (b.leaks?.length) {
+    out.push(
+      '',
+      `NOT RELEASABLE: the leak check found ${b.leaks.length} place${b.leaks.length === 1 ? '' : 's'} that may still hold a secret (casepack verify fails; no submitter sends it):`,
+    );
+    for (const l of b.leaks) out.push(`  ${l.entry}:${l.line} (rule ${l.rule})`);
   }
   out.push('', 'Items:');
   for (const i of data) {

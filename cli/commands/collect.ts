@@ -13,6 +13,7 @@ interface CollectOpts extends WindowOpts {
   yes?: boolean;
   systemReport?: boolean;
   nice?: boolean;
+  pseudonymize?: string;
 }
 
 /** Errors that mean "you asked for something wrong" keep their own exit code; the rest: no bundle. */
@@ -39,6 +40,10 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--yes', 'do not ask before collecting (never asked without a terminal)')
     .option('--no-system-report', 'leave the system report out')
     .option('--nice', 'run at low CPU and I/O priority, so the product on this server comes first')
+    .option(
+      '--pseudonymize <categories>',
+      'replace identifying values by keyed pseudonyms: hosts,ips,emails,users,keywords, all or none (default: settings redaction.pseudonymize)',
+    )
     .action(
       action(async (opts: CollectOpts) => {
         if (opts.nice) {
@@ -53,6 +58,7 @@ export function register(program: Command, ctx: CliContext): void {
           until: opts.until,
           outDir: opts.out,
           systemReport: opts.systemReport !== false,
+          pseudonymize: opts.pseudonymize,
         };
         if (process.stdin.isTTY && process.stderr.isTTY && !opts.yes) {
           const plan = await svc.plan({
@@ -94,6 +100,10 @@ export function register(program: Command, ctx: CliContext): void {
         }
         stop();
         for (const w of res.warnings) warn(w);
+        if (res.releasable === false) {
+          const { formatLeakWarning } = await import('../collect/leak-view.js');
+          process.stderr.write(formatLeakWarning(res));
+        }
         if (opts.json) return printJson(res);
         const s = res.summary;
         say(

@@ -75,7 +75,14 @@ export interface BundleInspection {
     counts: Record<string, number>;
     /** Items written without redaction (binary ...), with why. */
     notRedacted: Array<{ source: string; path?: string; why: string }>;
+    /** Categories of identifying values replaced by pseudonyms. */
+    pseudonymized?: string[];
   };
+  /**
+   * What the collection's leak check recorded (entry, line, rule; never the value), for entries
+   * still in the bundle. Present only when there is something: the bundle is then not releasable.
+   */
+  leaks?: Array<{ entry: string; line: number; rule: string }>;
 }
 
 export const bundleMethods = {

@@ -27,6 +27,11 @@ export const collectArgsSchema = planArgsSchema.extend({
   outDir: z.string().max(4096).optional(),
   /** Include the system report (default true). */
   systemReport: z.boolean().default(true),
+  /**
+   * Pseudonymise identifying values: `hosts,ips,emails,users,keywords`, `all` or `none`; default:
+   * settings `redaction.pseudonymize` and the site policy (docs/redaction.md).
+   */
+  pseudonymize: z.string().max(200).optional(),
 });
 export type CollectArgs = z.input<typeof collectArgsSchema>;
 
@@ -54,6 +59,13 @@ export interface CollectResult {
   summary: CollectSummary;
   /** Things the user should know (e.g. a profile that does not apply here). */
   warnings: string[];
+  /**
+   * False when the leak check of the written bundle found something that looks secret (listed in
+   * `leaks`, by entry, line and rule): the bundle records it, `casepack verify` fails on it and
+   * no submitter sends it. Absent only when no leak check ran.
+   */
+  releasable?: boolean;
+  leaks?: Array<{ entry: string; line: number; rule: string }>;
 }
 
 export interface ProfilesReply {

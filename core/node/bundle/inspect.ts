@@ -50,6 +50,9 @@ export async function inspectBundle(file: string): Promise<BundleInspection> {
   const items = m.items.map(inspectItem);
   const withRedaction = m.items.filter((i) => i.redaction);
   const redactionCounts = m.redaction?.counts;
+  const leaks = (m.redaction?.leaks ?? [])
+    .filter((l) => zip.byName.has(l.entry))
+    .map((l) => ({ entry: l.entry, line: l.line, rule: l.rule }));
   return {
     bundle,
     size,
@@ -78,9 +81,13 @@ export async function inspectBundle(file: string): Promise<BundleInspection> {
                 ...(i.path ? { path: i.path } : {}),
                 why: i.redaction!.skipped!,
               })),
+            ...(m.redaction?.pseudonymized?.length
+              ? { pseudonymized: m.redaction.pseudonymized }
+              : {}),
           },
         }
       : {}),
+    ...(leaks.length ? { leaks } : {}),
   };
 }
 

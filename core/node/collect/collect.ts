@@ -54,6 +54,8 @@ export interface CollectDeps {
     settings: Settings;
     prepared: Prepared;
   }): RedactionSession | Promise<RedactionSession>;
+  /** Paths no plan may collect, whatever the profiles say (casepack's own data and secrets). */
+  forbid?: string[];
   /** Written after the items, in order (system report, changes, ...). */
   parts: CollectPart[];
   renderReport(o: { manifest: Manifest; caseJson: unknown; sections: ReportFragment[] }): string;
@@ -94,7 +96,7 @@ export async function runCollect(
   const signal = o.signal ?? new AbortController().signal;
   // Every running item and report section listens to the run's signal: many listeners by design.
   setMaxListeners(0, signal);
-  const prepared = await preparePlan(settings, args, { now: started, signal });
+  const prepared = await preparePlan(settings, args, { now: started, signal, forbid: deps.forbid });
   const { plan } = prepared;
   const warnings = plan.profiles
     .filter((p) => !p.applies)
@@ -106,9 +108,10 @@ export async function runCollect(
     args.cwd ?? process.cwd(),
     args.outDir ?? settings.collect?.outDir ?? '.',
   );
-  const host = deps.hostLabel ? deps.hostLabel(plan.host) : plan.host;
-  const createdAt = new Date(started);
   const session = await deps.createSession({ settings, prepared });
+  const label = session.hostLabel ?? deps.hostLabel;
+  const host = label ? label(plan.host) : plan.host;
+  const createdAt = new Date(started);
   const writer = await deps.openBundle({
     dir: outDir,
     name: deps.bundleName({
@@ -148,7 +151,11 @@ export async function runCollect(
       formatVersion: MANIFEST_FORMAT_VERSION,
       tool: { name: 'casepack', version: toolVersion() },
       createdAt: createdAt.toISOString(),
-      host: { name: host, platform: process.platform },
+      host: {
+        name: host,
+        platform: process.platform,
+        ...(session.hostPseudonymized ? { pseudonymized: true } : {}),
+      },
       profiles: plan.profiles.map((p) => ({
         name: p.name,
         source: p.source,
@@ -163,13 +170,23 @@ export async function runCollect(
       options: { systemReport: args.systemReport !== false },
       items,
       summary: { ...summarize(items, 0), durationMs: Date.now() - started },
-      redaction: { counts: session.totals() },
+      redaction: session.manifestSection?.() ?? { counts: session.totals() },
     };
-    const reportHtml = deps.renderReport({ manifest, caseJson: deps.caseJson ?? {}, sections });
-    const done = await writer.finish({ manifest, caseJson: deps.caseJson ?? {}, reportHtml });
+    const caseJson = deps.caseJson ?? {};
+    const render = (m: Manifest) => deps.renderReport({ manifest: m, caseJson, sections });
+    const done = await writer.finish({ manifest, caseJson, reportHtml: render(manifest) });
+    // The fail-closed leak check reads the written bundle back (core/node/redact/collect-leak.ts).
+    const check = await session.checkBundle?.({
+      bundle: done.path,
+      manifest,
+      caseJson,
+      render,
+      signal,
+    });
     const result: CollectResult = {
       bundle: path.resolve(done.path),
-      size: done.size,
+      size: check?.size ?? done.size,
+      ...(check ? { releasable: check.releasable, leaks: check.findings } : {}),
       runId,
       window: plan.window,
       profiles: plan.profiles.map((p) => p.name),
@@ -188,5 +205,7 @@ export async function runCollect(
     if (signal.aborted && !isCasepackError(err))
       throw new CasepackError('cancelled', 'collection cancelled: no bundle was written');
     throw err;
+  } finally {
+    session.close?.();
   }
 }

@@ -4,6 +4,7 @@
 import type { Prepared } from './prepare.js';
 import type { CollectDeps, CollectPart } from './collect.js';
 import { builtinVars } from '../profiles/vars.js';
+import type { Settings } from '../../common/settings/schema.js';
 
 /** Each profile with its resolved vars (built-ins included), as the system report wants them. */
 export function profilesInUse(prepared: Prepared) {
@@ -26,30 +27,54 @@ export const systemReportPart: CollectPart = {
   },
 };
 
-export async function defaultCollectDeps(): Promise<CollectDeps> {
+/** What the production deps need from the service and the caller. */
+export interface CollectDepsInput {
+  settings: Settings;
+  /** The data directory (site key, pseudonym mapping): never collected. */
+  dataDir: string;
+  /** `--pseudonymize` (default: settings and site policy). */
+  pseudonymize?: string | undefined;
+}
+
+export async function defaultCollectDeps(i: CollectDepsInput): Promise<CollectDeps> {
   const [
     { openBundle },
     { bundleName },
-    { identitySession },
+    { createCollectSession },
+    { privatePaths },
     { renderReport },
     { fragmentSection },
+    { redactionReportSection, leakReportSection },
   ] = await Promise.all([
     import('../bundle/bundle-writer.js'),
     import('../bundle/bundle-name.js'),
-    import('../redact/identity.js'),
+    import('../redact/collect-session.js'),
+    import('../redact/own-secrets.js'),
     import('../bundle/report/render.js'),
     import('../bundle/report/section.js'),
+    import('../redact/report-section.js'),
   ]);
   return {
     openBundle,
     bundleName,
-    createSession: () => identitySession(),
+    forbid: await privatePaths(i.settings, i.dataDir),
+    createSession: ({ settings, prepared }) =>
+      createCollectSession({
+        settings,
+        dataDir: i.dataDir,
+        profiles: prepared.profiles.map((p) => p.profile.redaction ?? {}),
+        ...(i.pseudonymize !== undefined ? { pseudonymize: i.pseudonymize } : {}),
+      }),
     parts: [systemReportPart],
     renderReport: ({ manifest, caseJson, sections }) =>
       renderReport({
         manifest,
         caseJson,
-        sections: sections.map((s) => fragmentSection(s, s.order)),
+        sections: [
+          ...sections.map((s) => fragmentSection(s, s.order)),
+          redactionReportSection,
+          leakReportSection,
+        ],
       }),
   };
 }

@@ -43,6 +43,8 @@ export interface PlanInput {
   hostZone: string;
   now: number;
   signal?: AbortSignal;
+  /** Forbid globs besides the built-in ones and the profiles' (casepack's own data, secrets). */
+  forbid?: readonly string[] | undefined;
 }
 
 type Values = Record<string, string | undefined>;
@@ -82,7 +84,7 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
     });
     resolved.push({ lp, vars, values });
   }
-  const forbidPatterns = [...BUILTIN_FORBID];
+  const forbidPatterns = [...BUILTIN_FORBID, ...(input.forbid ?? [])];
   for (const r of resolved) {
     const e = expandAll(r.lp.profile.forbid, r.values);
     // A forbid rule whose var did not resolve cannot match anything on this host.

@@ -28,7 +28,7 @@ export interface Prepared {
 export async function preparePlan(
   settings: Settings,
   args: PrepareArgs,
-  opts: { now?: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
+  opts: { now?: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal; forbid?: string[] } = {},
 ): Promise<Prepared> {
   const now = opts.now ?? Date.now();
   const refs = args.profiles?.length
@@ -53,6 +53,7 @@ export async function preparePlan(
     hostZone,
     now,
     signal: opts.signal,
+    forbid: opts.forbid,
   });
   return { plan, profiles, window };
 }

@@ -18,6 +18,8 @@ import type { LoadedSettings } from '../settings/store.js';
 export interface CollectServiceContext {
   settings(): Promise<LoadedSettings>;
   events: TypedEmitter<CasepackEvents>;
+  /** The data directory: never collected (site key, pseudonym mapping, outbox). */
+  readonly dataDir: string;
 }
 
 /** Validate a method's argument; a bad argument is a usage error naming the field. */
@@ -30,8 +32,14 @@ export function parseArg<S extends z.ZodType>(schema: S, arg: unknown): z.output
 
 export async function plan(svc: CollectServiceContext, arg: PlanArgs): Promise<Plan> {
   const a = parseArg(planArgsSchema, arg);
-  const { preparePlan } = await import('./prepare.js');
-  return (await preparePlan((await svc.settings()).settings, a)).plan;
+  const [{ preparePlan }, { privatePaths }] = await Promise.all([
+    import('./prepare.js'),
+    import('../redact/own-secrets.js'),
+  ]);
+  const { settings } = await svc.settings();
+  // The same forbidden paths as `collect`, so the plan shows what the collection will leave out.
+  return (await preparePlan(settings, a, { forbid: await privatePaths(settings, svc.dataDir) }))
+    .plan;
 }
 
 export async function profiles(svc: CollectServiceContext): Promise<ProfilesReply> {
@@ -49,8 +57,11 @@ export async function collect(
     import('./collect.js'),
     import('./deps.js'),
   ]);
-  return runCollect((await svc.settings()).settings, a, await defaultCollectDeps(), {
-    events: svc.events,
-    signal: opts.signal,
+  const { settings } = await svc.settings();
+  const deps = await defaultCollectDeps({
+    settings,
+    dataDir: svc.dataDir,
+    pseudonymize: a.pseudonymize,
   });
+  return runCollect(settings, a, deps, { events: svc.events, signal: opts.signal });
 }
