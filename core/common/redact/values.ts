@@ -72,6 +72,24 @@ export function isNonSecretValue(v: string): boolean {
   return isEmptyValue(v) || isMaskedValue(v) || isPlaceholderValue(v);
 }
 
+// The Name Service Switch's sources and actions (nsswitch.conf(5), Solaris, the BSDs, sssd, AD
+// and cloud login modules): `passwd: files systemd` names where the accounts database is looked up.
+const NSS_SOURCE =
+  '(?:files|compat|db|dns|nis|nisplus|nis\\+|ldap|sss|systemd|winbind|wins|hesiod|myhostname|mymachines|resolve|mdns[46]?(?:_minimal)?|cache|altfiles|extrausers|usrfiles|ad|oslogin|libvirt(?:_guest)?|lsass|vas[34])';
+const NSS_ACTION = '\\[!?[A-Za-z]+=[A-Za-z]+(?:[ \\t]+!?[A-Za-z]+=[A-Za-z]+)*\\]';
+const NSS_SOURCES = new RegExp(
+  `^(?:${NSS_SOURCE}|${NSS_ACTION})(?:[ \\t]+(?:${NSS_SOURCE}|${NSS_ACTION}))*(?:[ \\t]+#.*)?$`,
+);
+
+/**
+ * `files systemd`, `files [NOTFOUND=return] ldap`: the sources of an nsswitch.conf database line
+ * (`passwd: ...`), which name where accounts are looked up and are never a password. Only
+ * the known source names count, so `passwd: hunter2` stays a password.
+ */
+export function isNssSourceList(v: string): boolean {
+  return NSS_SOURCES.test(v.trim());
+}
+
 /**
  * Looks like a password someone typed rather than a word of prose: long enough and with a digit,
  * a symbol or an inner capital. Used where the syntax alone is ambiguous (`Password: changed`).

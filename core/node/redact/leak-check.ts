@@ -9,8 +9,6 @@ import type { CustomRuleSpec } from '../../common/redact/rules/custom.js';
 import { openZip } from '../review/zip-reader.js';
 import { RedactTransform } from './redacting-stream.js';
 import type { RemovedValues } from './removed-values.js';
-import { BUILTIN_RULE_NAMES } from '../../common/redact/pack.js';
-import { KNOWN_VALUE_RULE } from '../../common/redact/rules/known-values.js';
 import { createRedactionSession, type FullRedactionSession } from './session.js';
 import type { LeakFinding } from './types.js';
 
@@ -35,31 +33,44 @@ export interface LeakProblem {
 export const CASE_ENTRY = 'case.json';
 const MANIFEST_ENTRY = 'manifest.json';
 
-/** The compiled packs a leak check uses: one for every entry, one for manifest.json. */
-interface LeakPacks {
-  entries: FullRedactionSession;
-  manifest(): FullRedactionSession;
+/**
+ * The full built-in pack (rules disabled for a run still count here), compiled once per check.
+ */
+function leakSession(o: LeakCheckOptions): FullRedactionSession {
+  return createRedactionSession({ keep: o.keep, custom: o.custom });
 }
 
-function leakPacks(o: LeakCheckOptions): LeakPacks {
-  // The full built-in pack: rules disabled for a run still count here.
-  const entries = createRedactionSession({ keep: o.keep, custom: o.custom });
-  let manifest: FullRedactionSession | undefined;
-  return {
-    entries,
-    // The manifest counts removals by rule name (`"password": 3`): those keys are not secrets.
-    manifest: () =>
-      (manifest ??= createRedactionSession({
-        keep: [
-          ...(o.keep ?? []),
-          ...BUILTIN_RULE_NAMES,
-          ...(o.custom ?? []).map((r) => r.id),
-          KNOWN_VALUE_RULE,
-        ],
-        custom: o.custom,
-      })),
-  };
+// manifest.json counts removals by rule name (`"password": 3,` on a line of its own, as the bundle
+// writer pretty-prints it): such a line is casepack's own bookkeeping, never a secret, so the
+// pattern scan sees an empty line in its place. Any other line of the manifest (item sources,
+// commands, errors) is scanned like every entry.
+const COUNT_LINE = /^[ \t]*"[^"\\]{1,200}": \d{1,15},?\r?$/;
+
+/** Feeds `sink` the manifest's bytes with its count lines blanked (line numbers stay). */
+class CountLineFilter {
+  private partial: Buffer[] = [];
+  constructor(private readonly sink: (b: Buffer) => void) {}
+  write(chunk: Buffer): void {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      this.partial.push(chunk.subarray(start, nl + 1));
+      this.flushLine();
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.partial.push(Buffer.from(chunk.subarray(start)));
+  }
+  end(): void {
+    this.flushLine();
+  }
+  private flushLine(): void {
+    if (this.partial.length === 0) return;
+    const line = Buffer.concat(this.partial);
+    this.partial = [];
+    const text = line.toString('latin1').replace(/\n$/, '');
+    this.sink(COUNT_LINE.test(text) ? Buffer.from(line.at(-1) === 10 ? '\n' : '') : line);
+  }
 }
+
 const MAX_FINDINGS_PER_ENTRY = 20;
 
 /** A scanner for one entry: write its uncompressed bytes, then end() for the findings. */
@@ -72,13 +83,13 @@ export class EntryLeakScanner {
   private tail: Buffer = Buffer.alloc(0);
   private readonly reported = new Set<number>();
   private readonly literals: HostLiteral[];
+  private readonly countLines?: CountLineFilter;
 
   constructor(
     readonly entry: string,
     private readonly o: LeakCheckOptions,
-    packs: LeakPacks = leakPacks(o),
+    session: FullRedactionSession = leakSession(o),
   ) {
-    const session = entry === MANIFEST_ENTRY ? packs.manifest() : packs.entries;
     const patternsOnly = entry === CASE_ENTRY;
     this.patterns = new RedactTransform(session.pack.compiled, {
       classifyKey: session.pack.classifyKey,
@@ -93,6 +104,8 @@ export class EntryLeakScanner {
       ? []
       : (o.hostLiterals ?? []).filter((l) => l.length >= 2).map(hostLiteral);
     if (patternsOnly) this.o = { ...o, removed: undefined };
+    if (entry === MANIFEST_ENTRY)
+      this.countLines = new CountLineFilter((b) => this.patterns.write(b));
   }
 
   private add(f: LeakFinding): void {
@@ -100,7 +113,8 @@ export class EntryLeakScanner {
   }
 
   write(chunk: Buffer): void {
-    this.patterns.write(chunk);
+    if (this.countLines) this.countLines.write(chunk);
+    else this.patterns.write(chunk);
     if (!this.o.removed?.size && this.literals.length === 0) return;
     // Values may straddle chunks: scan the previous chunk's tail again with this one.
     const data = this.tail.length ? Buffer.concat([this.tail, chunk]) : chunk;
@@ -147,6 +161,7 @@ export class EntryLeakScanner {
   async end(): Promise<LeakFinding[]> {
     const base = this.offset - this.tail.length;
     this.scanLiterals(this.tail, base, this.lineCounter(this.tail, base), true);
+    this.countLines?.end();
     this.patterns.end();
     await this.done;
     return this.findings;
@@ -215,11 +230,11 @@ export function describeLeak(f: LeakFinding): string {
  */
 export function leakVerifyCheck(o: LeakCheckOptions = {}) {
   // One compiled pack (the full built-in rule pack: rules disabled for a run still count here).
-  const packs = leakPacks(o);
+  const session = leakSession(o);
   return {
     id: 'leak',
     scan({ name, manifest }: { name: string; manifest?: Manifest }) {
-      const s = new EntryLeakScanner(name, o, packs);
+      const s = new EntryLeakScanner(name, o, session);
       const recorded = (manifest?.redaction?.leaks ?? []).filter((l) => l.entry === name);
       return {
         write: (chunk: Buffer) => s.write(chunk),
@@ -240,14 +255,14 @@ export async function scanBundleForLeaks(
   file: string,
   o: LeakCheckOptions = {},
 ): Promise<LeakFinding[]> {
-  const packs = leakPacks(o);
+  const session = leakSession(o);
   const zip = await openZip(file);
   const out: LeakFinding[] = [];
   try {
     for (const entry of zip.entries) {
       if (entry.fileName.endsWith('/')) continue;
       o.signal?.throwIfAborted();
-      const s = new EntryLeakScanner(entry.fileName, o, packs);
+      const s = new EntryLeakScanner(entry.fileName, o, session);
       for await (const chunk of await zip.stream(entry)) s.write(chunk as Buffer);
       out.push(...(await s.end()));
     }

@@ -59,3 +59,61 @@ describe('leak check', () => {
     expect(await scanBundleForLeaks(file, { removed })).toEqual([]);
   });
 });
+
+describe("leak check of casepack's own files and nsswitch.conf", () => {
+  async function oneEntryBundle(entries: Record<string, string>, manifestExtra: object = {}) {
+    const dir = await tempDir();
+    const w = await openBundle({ dir, name: 'casepack-NEW-test-20250101T000000Z.zip' });
+    for (const [name, text] of Object.entries(entries))
+      await w.addEntry(name, Readable.from([Buffer.from(text)]));
+    const manifest = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      tool: { name: 'casepack', version: 'test' },
+      createdAt: new Date().toISOString(),
+      host: { name: 'test' },
+      profiles: [],
+      window: { since: '', until: '', timezone: 'UTC' },
+      items: [],
+      ...manifestExtra,
+    } as Manifest;
+    return (await w.finish({ manifest, caseJson: {}, reportHtml: '<p>x</p>' })).path;
+  }
+
+  it('does not take the redaction counts in manifest.json for secrets', async () => {
+    const file = await oneEntryBundle(
+      {},
+      { redaction: { counts: { password: 1, 'jdbc-password': 2, secret: 3, token: 4 } } },
+    );
+    expect(await scanBundleForLeaks(file)).toEqual([]);
+  });
+
+  it('still finds a secret elsewhere in manifest.json (a command line)', async () => {
+    const file = await oneEntryBundle(
+      {},
+      {
+        items: [
+          {
+            id: 'cmd',
+            type: 'command',
+            source: 'mysqladmin --password=Walnut4204forest_ status',
+            status: 'failed',
+          },
+        ],
+      },
+    );
+    const findings = await scanBundleForLeaks(file);
+    expect(findings.map((f) => f.entry)).toContain('manifest.json');
+  });
+
+  it("leaves nsswitch.conf's database lines alone, but not a password in the same syntax", async () => {
+    const nss = 'passwd:         files systemd\nshadow:         files systemd\n';
+    const clean = await oneEntryBundle({ 'files/etc/nsswitch.conf': nss });
+    expect(await scanBundleForLeaks(clean)).toEqual([]);
+    const dirty = await oneEntryBundle({
+      'files/etc/nsswitch.conf': `${nss}passwd:   Files2024!x\n`,
+    });
+    expect(await scanBundleForLeaks(dirty)).toEqual([
+      { entry: 'files/etc/nsswitch.conf', line: 3, rule: 'password' },
+    ]);
+  });
+});

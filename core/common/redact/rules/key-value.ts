@@ -4,7 +4,13 @@
 // PHP/Ruby `k => v`, LDIF `k:: base64`, whitespace configs (`password  v`, .netrc) and URL query
 // parameters. Only the value is replaced; the key and the file's structure stay.
 import type { KeyClass } from '../key-names.js';
-import { decodeBase64Text, isCredentialLike, isNonSecretValue, isRandomLike } from '../values.js';
+import {
+  decodeBase64Text,
+  isCredentialLike,
+  isNonSecretValue,
+  isNssSourceList,
+  isRandomLike,
+} from '../values.js';
 import {
   inlineValueEnd,
   isIdentChar,
@@ -72,6 +78,9 @@ export const KV_TRIGGERS = [
 export const KV_NEXT = classMask(' $_-.sSvVbBeEhHdDpPiI');
 
 type Sep = '=' | ':' | '::' | '=>' | ',' | 'ws' | 'xml';
+
+/** The nsswitch.conf databases whose names look secret (`passwd`, FreeBSD's `passwd_compat`). */
+const NSS_DATABASE_KEY = /^passwd(?:_compat)?$/i;
 
 /** `a=1 b=2` on one line: values end at blanks even at the start of a line. */
 const MORE_PAIRS = /[ \t][A-Za-z_][\w.-]*=[^ \t=]/;
@@ -278,6 +287,9 @@ function emitValue(
   }
   // a placeholder's inside (${VAULT::ks::pw::1}) is not looked at again
   if (value === 'stdin' || isNonSecretValue(value)) return after;
+  // nsswitch.conf: `passwd: files systemd` says where accounts are looked up (NSS_DATABASE_KEY).
+  if (hit.sep === ':' && NSS_DATABASE_KEY.test(line.slice(hit.keyStart, hit.keyEnd)))
+    if (isNssSourceList(value)) return after;
   if (
     hit.quoted &&
     !quotedValue_ &&
