@@ -151,7 +151,11 @@ function manifestItem(r: CheckResult): ManifestItem {
     status,
     ...(status === 'collected' ? { result: r.status } : {}),
     // The verdict first, so that a line "collected check:db: fail: ..." reads right.
-    reason: status === 'collected' ? `${r.status}: ${r.message}` : r.message,
+    // "passed", not "pass": `pass: running` reads as a password to the redactor and the leak check.
+    reason:
+      status === 'collected'
+        ? `${r.status === 'pass' ? 'passed' : r.status}: ${r.message}`
+        : r.message,
     durationMs: r.durationMs,
   };
 }
