@@ -19,18 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { casepackSpec, REPO } from './casepack-subject.js';
 import { measure, median } from './measure.js';
 import type { BenchContext } from './sections.js';
+import type { SshdFacts } from '../../test/support/submit-env.js';
 
 const GIB = 1024 ** 3;
-
-interface SshdFacts {
-  host: string;
-  port: number;
-  user: string;
-  privateKeyFile: string;
-  hostKey: string;
-  chroot: string;
-  uploadDir: string;
-}
 
 function sshdFacts(): SshdFacts | undefined {
   const state = process.env.CASEPACK_TEST_STATE ?? '/tmp/casepack-test-env';
