@@ -1,6 +1,8 @@
 // The one service object every front end calls (CLI directly; serve and Electron through the API
 // transports). Each subsystem implements its part in its own module; this class only wires them to
-// settings, the data directory and the event stream.
+// settings, the data directory and the event stream. Each area's module is imported when one of its
+// methods is first called: `collect` on a small server must not load the submission stack (axios,
+// nodemailer, ssh2, openpgp: about 37 MB of memory) nor the case detector.
 import type {
   CaseCheckArgs,
   CaseCheckReply,
@@ -19,14 +21,10 @@ import type { CollectArgs, CollectResult, PlanArgs, ProfilesReply } from '../com
 import type { Plan } from '../common/collect/plan.js';
 import { TypedEmitter } from '../common/events.js';
 import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
-import * as bundleMethods from './bundle/service-methods.js';
-import * as caseMethods from './case/service-methods.js';
-import * as changesMethods from './changes/service-methods.js';
 import { resolveSecret } from './settings/secrets.js';
-import * as collectMethods from './collect/service-methods.js';
 import { loadSettings, type LoadedSettings } from './settings/store.js';
 import { defaultDataDir } from './settings/paths.js';
-import { SubmitApi } from './submit/submit-api.js';
+import type { SubmitApi } from './submit/submit-api.js';
 import {
   pseudonymLookupArgsSchema,
   scrubArgsSchema,
@@ -35,6 +33,11 @@ import {
   type ScrubArgs,
 } from '../common/api/redaction.js';
 import type { ScrubResult } from './redact/scrub.js';
+
+const bundleArea = () => import('./bundle/service-methods.js');
+const caseArea = () => import('./case/service-methods.js');
+const changesArea = () => import('./changes/service-methods.js');
+const collectArea = () => import('./collect/service-methods.js');
 
 export interface ServiceOptions {
   /** `--config FILE`; else CASEPACK_CONFIG; else the per-user default. */
@@ -54,18 +57,25 @@ export class CasepackService {
   private readonly configFlag: string | undefined;
   private settingsCache: Promise<LoadedSettings> | undefined;
   private readonly keychain: ServiceOptions['keychain'];
-  private readonly submission: SubmitApi;
+  private submitApi: Promise<SubmitApi> | undefined;
 
   constructor(opts: ServiceOptions = {}) {
     this.configFlag = opts.configFile;
     this.dataDir = opts.dataDir ?? defaultDataDir();
     this.keychain = opts.keychain;
-    this.submission = new SubmitApi({
-      settings: () => this.settings(),
-      dataDir: this.dataDir,
-      events: this.events,
-      resolveSecret: (ref) => this.resolveSecret(ref),
-    });
+  }
+
+  private submission(): Promise<SubmitApi> {
+    this.submitApi ??= import('./submit/submit-api.js').then(
+      ({ SubmitApi }) =>
+        new SubmitApi({
+          settings: () => this.settings(),
+          dataDir: this.dataDir,
+          events: this.events,
+          resolveSecret: (ref) => this.resolveSecret(ref),
+        }),
+    );
+    return this.submitApi;
   }
 
   /** The value behind a secret reference, at the moment it is needed (never logged, never stored). */
@@ -91,59 +101,68 @@ export class CasepackService {
   }
 
   // Case intake (core/node/case/service-methods.ts).
-  caseCheck(args: CaseCheckArgs): Promise<CaseCheckReply> {
-    return caseMethods.caseCheck(this, args);
+  async caseCheck(args: CaseCheckArgs): Promise<CaseCheckReply> {
+    return (await caseArea()).caseCheck(this, args);
   }
-  caseLoad(args: { file: string }): Promise<CaseLoadReply> {
-    return caseMethods.caseLoad(this, args);
+  async caseLoad(args: { file: string }): Promise<CaseLoadReply> {
+    return (await caseArea()).caseLoad(this, args);
   }
-  caseSave(args: { file: string; case: CaseInput; overwrite?: boolean }): Promise<CaseSaveReply> {
-    return caseMethods.caseSave(this, args);
+  async caseSave(args: {
+    file: string;
+    case: CaseInput;
+    overwrite?: boolean;
+  }): Promise<CaseSaveReply> {
+    return (await caseArea()).caseSave(this, args);
   }
-  caseDefaults(args: { profiles?: string[] } = {}): Promise<CaseDefaultsReply> {
-    return caseMethods.caseDefaults(this, args);
+  async caseDefaults(args: { profiles?: string[] } = {}): Promise<CaseDefaultsReply> {
+    return (await caseArea()).caseDefaults(this, args);
   }
-  contactGet(args: Record<string, never> = {}): Promise<ContactReply> {
-    return caseMethods.contactGet(this, args);
+  async contactGet(args: Record<string, never> = {}): Promise<ContactReply> {
+    return (await caseArea()).contactGet(this, args);
   }
-  contactSet(args: { contact: CaseContact }): Promise<ContactReply> {
-    return caseMethods.contactSet(this, args);
+  async contactSet(args: { contact: CaseContact }): Promise<ContactReply> {
+    return (await caseArea()).contactSet(this, args);
   }
   async caseDefinitions(args: Record<string, never> = {}): Promise<CaseDefinitionsReply> {
-    return caseMethods.caseDefinitions(args);
+    return (await caseArea()).caseDefinitions(args);
   }
 
   // Collection (core/node/collect/service-methods.ts).
-  plan(args: PlanArgs = {}): Promise<Plan> {
-    return collectMethods.plan(this, args);
+  async plan(args: PlanArgs = {}): Promise<Plan> {
+    return (await collectArea()).plan(this, args);
   }
-  profiles(_args: Record<string, never> = {}): Promise<ProfilesReply> {
-    return collectMethods.profiles(this);
+  async profiles(_args: Record<string, never> = {}): Promise<ProfilesReply> {
+    return (await collectArea()).profiles(this);
   }
   /** Collect into a bundle; progress arrives as collect:* events on `events`. */
-  collect(args: CollectArgs, opts: { signal?: AbortSignal } = {}): Promise<CollectResult> {
-    return collectMethods.collect(this, args, opts);
+  async collect(args: CollectArgs, opts: { signal?: AbortSignal } = {}): Promise<CollectResult> {
+    return (await collectArea()).collect(this, args, opts);
   }
 
   // Recent changes (core/node/changes/service-methods.ts).
-  diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
-    return changesMethods.diffBundles(args);
+  async diffBundles(args: DiffBundlesArgs): Promise<BundleDiff> {
+    return (await changesArea()).diffBundles(args);
   }
-  snapshot(args: SnapshotArgs = {}): Promise<SnapshotReply> {
-    return changesMethods.snapshot(this, args);
+  async snapshot(args: SnapshotArgs = {}): Promise<SnapshotReply> {
+    return (await changesArea()).snapshot(this, args);
   }
 
   // Submission (core/node/submit/submit-api.ts; argument schemas in core/common/api/submit.ts).
-  submit: SubmitApi['submit'] = (args, signal) => this.submission.submit(args, signal);
-  listTargets: SubmitApi['listTargets'] = (args) => this.submission.listTargets(args);
-  outboxList: SubmitApi['outboxList'] = (args) => this.submission.outboxList(args);
-  outboxRetry: SubmitApi['outboxRetry'] = (args, signal) =>
-    this.submission.outboxRetry(args, signal);
-  outboxCancel: SubmitApi['outboxCancel'] = (args) => this.submission.outboxCancel(args);
-  history: SubmitApi['history'] = (args) => this.submission.history(args);
-  hostKey: SubmitApi['hostKey'] = (args) => this.submission.hostKey(args);
-  trustHostKey: SubmitApi['trustHostKey'] = (args) => this.submission.trustHostKey(args);
-  exportBundle: SubmitApi['exportBundle'] = (args) => this.submission.exportBundle(args);
+  submit: SubmitApi['submit'] = async (args, signal) =>
+    (await this.submission()).submit(args, signal);
+  listTargets: SubmitApi['listTargets'] = async (args) =>
+    (await this.submission()).listTargets(args);
+  outboxList: SubmitApi['outboxList'] = async (args) => (await this.submission()).outboxList(args);
+  outboxRetry: SubmitApi['outboxRetry'] = async (args, signal) =>
+    (await this.submission()).outboxRetry(args, signal);
+  outboxCancel: SubmitApi['outboxCancel'] = async (args) =>
+    (await this.submission()).outboxCancel(args);
+  history: SubmitApi['history'] = async (args) => (await this.submission()).history(args);
+  hostKey: SubmitApi['hostKey'] = async (args) => (await this.submission()).hostKey(args);
+  trustHostKey: SubmitApi['trustHostKey'] = async (args) =>
+    (await this.submission()).trustHostKey(args);
+  exportBundle: SubmitApi['exportBundle'] = async (args) =>
+    (await this.submission()).exportBundle(args);
 
   /** Redacted copies of every file under a folder (redaction: core/node/redact/). */
   async scrub(args: ScrubArgs): Promise<ScrubResult> {
@@ -153,11 +172,11 @@ export class CasepackService {
   }
 
   // Finished bundles (core/node/bundle/service-methods.ts).
-  verifyBundle(args: BundleArgs): Promise<VerifyReport> {
-    return bundleMethods.verifyBundle(args);
+  async verifyBundle(args: BundleArgs): Promise<VerifyReport> {
+    return (await bundleArea()).verifyBundle(args);
   }
-  inspectBundle(args: BundleArgs): Promise<BundleInspection> {
-    return bundleMethods.inspectBundle(args);
+  async inspectBundle(args: BundleArgs): Promise<BundleInspection> {
+    return (await bundleArea()).inspectBundle(args);
   }
 
   /** What a pseudonym in a bundle stands for (the mapping never leaves this host). */
