@@ -26,7 +26,7 @@ export interface SectionContext {
    * rest of the section's time) or on abort.
    */
   run(argv: readonly string[], timeoutMs?: number): Promise<CaptureResult>;
-  /** systeminformation, in a worker thread shared by the report (calls end with the section). */
+  /** systeminformation, in the report's pool of worker threads (calls end with the section). */
   si: SiClient;
   /** Say what could not be found out and why; shown in the section's `notes`. */
   note(text: string): void;

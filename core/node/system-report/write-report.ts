@@ -98,7 +98,7 @@ export async function writeSystemReport(
   opts: SystemReportOptions = {},
 ): Promise<SystemReportResult> {
   const t0 = performance.now();
-  const si = new SiPool();
+  const si = new SiPool(opts.env ?? process.env);
   const run = followSignal(opts.signal);
   const sections = opts.only ? SECTIONS.filter((s) => opts.only?.includes(s.id)) : SECTIONS;
   const one = async (

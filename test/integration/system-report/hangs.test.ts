@@ -77,4 +77,40 @@ describe('a section that hangs', () => {
       expect(await pidsWith(marker)).toEqual([]);
     },
   );
+
+  it('a systeminformation call that hangs holds up only its own section', async () => {
+    const dir = await tempDir();
+    const bin = path.join(dir, 'bin');
+    await mkdir(bin);
+    const marker = '600.6262';
+    // dmidecode (hardware) and lsblk (file systems) that never answer, as on a host with a hung
+    // SMBIOS read or a dead block device: both pooled workers end up held by a stuck call.
+    for (const cmd of ['dmidecode', 'lsblk']) {
+      await writeFile(path.join(bin, cmd), `#!/bin/sh\nexec sleep ${marker}\n`);
+      await chmod(path.join(bin, cmd), 0o755);
+    }
+    const sink = new MemorySink();
+    try {
+      const r = await writeSystemReport(sink, identitySession(), {
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+        only: ['hardware', 'memory', 'filesystems', 'network'],
+        // The others must finish well before the stuck ones time out.
+        timeouts: { hardware: 15_000, filesystems: 15_000, memory: 10_000, network: 10_000 },
+      });
+      const status = Object.fromEntries(r.items.map((i) => [i.id, i.status]));
+      expect(status, JSON.stringify(r.items)).toEqual({
+        'system:hardware': 'failed',
+        'system:memory': 'collected',
+        'system:filesystems': 'failed',
+        'system:network': 'collected',
+      });
+      for (const id of ['system:hardware', 'system:filesystems'])
+        expect(r.items.find((i) => i.id === id)?.reason).toBe('timed out after 15 s');
+      const net = JSON.parse(sink.text('system/network.json')) as { interfaces: unknown[] };
+      expect(net.interfaces.length).toBeGreaterThan(0);
+    } finally {
+      // systeminformation's own children outlive its terminated worker.
+      for (const pid of await pidsWith(marker)) process.kill(pid, 'SIGKILL');
+    }
+  });
 });
