@@ -9,6 +9,10 @@ import { windowOptions, type WindowOpts } from '../collect/options.js';
 import { action, fail, printJson, say, warn } from '../output.js';
 
 interface CollectOpts extends WindowOpts {
+  caseFile?: string;
+  case?: string;
+  ref?: string;
+  changesRoot?: string;
   out?: string;
   yes?: boolean;
   systemReport?: boolean;
@@ -33,6 +37,13 @@ export function register(program: Command, ctx: CliContext): void {
         'collect logs, configuration, command output and the system report into one verifiable bundle',
       ),
   )
+    .option('--case-file <file>', 'the case (YAML or JSON) to put into the bundle as case.json')
+    .option('--case <number>', 'an existing case number: the bundle is an update of that case')
+    .option('--ref <id>', "the existing case's reference ID")
+    .option(
+      '--changes-root <dir>',
+      "read package history, cron jobs and services for recent changes from another system's root",
+    )
     .option(
       '--out <dir>',
       'where to write the bundle (default: settings collect.outDir, else the current directory)',
@@ -53,6 +64,10 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const svc = ctx.service();
         const args = {
+          caseFile: opts.caseFile,
+          caseNumber: opts.case,
+          referenceId: opts.ref,
+          changesRoot: opts.changesRoot,
           profiles: opts.profile,
           since: opts.since,
           until: opts.until,

@@ -1,6 +1,7 @@
 // The collection engine's service methods: their arguments (zod, validated on the host side of
 // every transport) and results (plain data). The CLI, `serve` and the desktop app call the same.
 import { z } from 'zod';
+import { caseSchema } from '../case/schema.js';
 import type { Plan } from '../collect/plan.js';
 
 const profileRefs = z
@@ -23,6 +24,16 @@ export const planArgsSchema = z.strictObject({
 export type PlanArgs = z.input<typeof planArgsSchema>;
 
 export const collectArgsSchema = planArgsSchema.extend({
+  /** A case file (YAML/JSON) on the host; its case becomes the bundle's case.json (`--case-file`). */
+  caseFile: z.string().min(1).max(4096).optional(),
+  /** A case given as data (the UI's form); wins over caseFile. */
+  case: caseSchema.optional(),
+  /** An existing case's number (`--case N`): the bundle is an update of that case. */
+  caseNumber: z.string().trim().min(1).max(200).optional(),
+  /** The existing case's reference ID (`--ref R`). */
+  referenceId: z.string().trim().min(1).max(200).optional(),
+  /** Where package history, cron jobs and services are read for "recent changes" (default /). */
+  changesRoot: z.string().min(1).max(4096).optional(),
   /** Where the bundle is written; default: settings collect.outDir, else the current directory. */
   outDir: z.string().max(4096).optional(),
   /** Include the system report (default true). */

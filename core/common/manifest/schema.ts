@@ -86,6 +86,9 @@ export const manifestSchema = z.looseObject({
       mode: z.enum(['new', 'update']).optional(),
       caseNumber: z.string().optional(),
       referenceId: z.string().optional(),
+      /** The case type and severity, so a reader of the manifest alone knows what kind of case. */
+      type: z.string().optional(),
+      severity: z.string().optional(),
     })
     .optional(),
   options: z.looseObject({ systemReport: z.boolean() }).optional(),

@@ -10,12 +10,19 @@ import { loadYamlFile, parseYaml } from '../yaml-file.js';
 const WHAT = 'case file';
 
 /** Load and validate a case file. Unknown fields and wrong types fail with file, line and key. */
-export function loadCaseFile(file: string): Promise<Case> {
-  return loadYamlFile(path.resolve(file), caseSchema, {
-    what: WHAT,
-    code: 'case',
-    numbersAsText: true,
-  });
+export async function loadCaseFile(file: string): Promise<Case> {
+  try {
+    return await loadYamlFile(path.resolve(file), caseSchema, {
+      what: WHAT,
+      code: 'case',
+      numbersAsText: true,
+    });
+  } catch (e) {
+    // A case file that is not there is a case-file problem like any other (exit 4), not "internal".
+    if (e instanceof CasepackError && e.code === 'not-found')
+      throw new CasepackError('case', e.message, e.where);
+    throw e;
+  }
 }
 
 /** The same, for text already in hand (e.g. pasted into the UI). */

@@ -50,6 +50,8 @@ export function renderCaseSection(
   check: CaseCheckResult,
   artifacts?: ArtifactCheckResult,
 ): HtmlSection {
+  // In the order L1 reads a case: what it is and how urgent, who to talk to, on what, what is
+  // missing; then the problem in the customer's words.
   const h: string[] = [];
   const mode =
     c.mode === 'update'
@@ -64,19 +66,13 @@ export function renderCaseSection(
       `<tr><th>Severity</th><td><strong>${e(SEVERITY_INFO[c.severity].label)}</strong>: ${e(SEVERITY_INFO[c.severity].definition)}</td></tr>`,
     );
   facts.push(rows(c, ['startedAt', 'frequency']));
-  h.push(`<table class="case-facts">${facts.join('')}</table>`);
-  h.push(
-    check.complete
-      ? '<p class="case-complete">Complete: every field this case type requires is given.</p>'
-      : `<div class="case-missing"><p>Missing required fields:</p><ul>${check.missing
-          .map((p) => `<li><code>${e(p.key)}</code>: ${e(p.message)}. ${e(p.why)}</li>`)
-          .join('')}</ul></div>`,
-  );
+  h.push(`<table class="kv case-facts">${facts.join('')}</table>`);
   const contact = rows(c, FIELD_GROUPS.contact);
-  if (contact) h.push(`<h4>Contact</h4><table class="case-contact">${contact}</table>`);
+  if (contact) h.push(`<h4>Contact</h4><table class="kv case-contact">${contact}</table>`);
   const platform = rows(c, FIELD_GROUPS.productPlatform);
   if (platform)
-    h.push(`<h4>Product and platform</h4><table class="case-platform">${platform}</table>`);
+    h.push(`<h4>Product and platform</h4><table class="kv case-platform">${platform}</table>`);
+  h.push(missingHtml(check, artifacts));
   for (const k of TEXTS) {
     const v = fieldValue(c, k);
     if (isGiven(v))
@@ -93,23 +89,41 @@ export function renderCaseSection(
         )
         .join('')}</ul>`,
     );
-  if (artifacts && (artifacts.findings.length || artifacts.warnings.length)) {
-    h.push('<h4>What this case type needs in the bundle</h4><ul class="case-artifacts">');
-    for (const f of artifacts.findings)
-      h.push(
-        `<li class="${f.present ? 'ok' : f.need === 'required' ? 'missing' : 'absent'}">${f.present ? '&#x2714;' : '&#x2718;'} ${e(f.label)} (${f.need})</li>`,
-      );
-    h.push('</ul>');
-    for (const w of artifacts.warnings) h.push(`<p class="warning">${e(w.message)}</p>`);
-  }
   return { id: 'case', title: 'Case', html: h.join('\n') };
 }
 
-/** Styles for the case and changes sections (the report's own stylesheet may override them). */
+/** Required fields the case lacks, then what its type needs in the bundle (present or not). */
+function missingHtml(check: CaseCheckResult, artifacts: ArtifactCheckResult | undefined): string {
+  const h: string[] = ['<h4>What is missing</h4>'];
+  h.push(
+    check.complete
+      ? '<p class="case-complete">Every field this case type requires is given.</p>'
+      : `<div class="case-missing"><p>Required fields missing or unusable (a submission is refused until they are given):</p><ul>${check.missing
+          .map((p) => `<li><code>${e(p.key)}</code>: ${e(p.message)}. ${e(p.why)}</li>`)
+          .join('')}</ul></div>`,
+  );
+  if (check.recommended.length)
+    h.push(
+      `<p>Recommended, not given: ${check.recommended.map((p) => e(p.label)).join(', ')}.</p>`,
+    );
+  if (artifacts && (artifacts.findings.length || artifacts.warnings.length)) {
+    for (const w of artifacts.warnings) h.push(`<p class="warning">${e(w.message)}</p>`);
+    h.push('<p>What this case type needs in the bundle:</p><ul class="case-artifacts">');
+    for (const f of artifacts.findings)
+      h.push(
+        `<li class="${f.present ? 'ok' : f.need === 'required' ? 'missing' : 'absent'}">${f.present ? '&#x2714;' : '&#x2718;'} ${e(f.label)} (${f.need}${f.present ? ', in this bundle' : ', not in this bundle'})</li>`,
+      );
+    h.push('</ul>');
+  }
+  return h.join('\n');
+}
+
+/** Styles for the case section's own classes (colours from the report's palette). */
 export const CASE_REPORT_CSS = `
-.case-text, pre.diff { white-space: pre-wrap; overflow-wrap: anywhere; }
-.case-missing, .warning { color: #8a1c00; }
-.case-complete { color: #1d6b2a; }
-.case-artifacts .missing { color: #8a1c00; font-weight: bold; }
-pre.diff .add { color: #1d6b2a; } pre.diff .del { color: #8a1c00; } pre.diff .hunk { color: #555; }
+.case-text { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
+.case-missing, #case .warning { color: var(--bad); }
+.case-complete { color: var(--ok); }
+.case-artifacts { list-style: none; padding-left: 0; }
+.case-artifacts .missing { color: var(--bad); font-weight: bold; }
+.case-artifacts .absent { color: var(--warn); }
 `;

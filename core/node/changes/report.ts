@@ -5,6 +5,15 @@ import type { ChangesSummary, FileEvent, PackageEvent } from '../../common/chang
 import type { HtmlSection } from '../case/report.js';
 import { escapeHtml as e } from '../system-report/report-html.js';
 
+/** Styles for the section's own classes (colours from the report's palette). */
+export const CHANGES_REPORT_CSS = `
+pre.diff { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid var(--line);
+  padding: .4rem; background: var(--head); }
+pre.diff .add { color: var(--ok); } pre.diff .del { color: var(--bad); }
+pre.diff .hunk { color: var(--muted); }
+#recent-changes .note { color: var(--muted); }
+`;
+
 /** Lines of each diff shown inline; the whole diff is in the bundle. */
 export const INLINE_DIFF_LINES = 200;
 
@@ -60,12 +69,47 @@ function fileEvents(title: string, list: FileEvent[]): string {
     .join('')}</table>`;
 }
 
+/** Package lists longer than this are folded (<details>) in the report. */
+const FOLD_PACKAGES = 20;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One sentence on what changed, for the top of the section. */
+export function changesOverview(s: ChangesSummary): string {
+  const parts: string[] = [];
+  if (s.baselines.length) {
+    const n = (k: ChangesSummary['config'][number]['change']) =>
+      s.config.filter((c) => c.change === k).length;
+    parts.push(
+      s.config.length
+        ? `since the baseline: ${plural(n('modified'), 'configuration file')} modified, ${n('added')} added, ${n('removed')} removed, ${n('unreadable')} not comparable`
+        : 'no configuration file changed since the baseline',
+    );
+  } else
+    parts.push(
+      `${plural(s.configModified.length, 'configuration file')} modified in the window (no baseline)`,
+    );
+  const kernel = s.packages.filter((p) => p.category === 'kernel').length;
+  const jvm = s.packages.filter((p) => p.category === 'jvm').length;
+  const total = s.packages.length + s.packagesOmitted;
+  parts.push(
+    `${plural(total, 'package change')}${total ? ` (kernel ${kernel}, Java ${jvm})` : ''}`,
+    `${plural(s.patches.length, 'product patch', 'product patches')}`,
+    `${plural(s.cron.length, 'cron job')} and ${plural(s.services.length, 'service')} new or changed`,
+  );
+  const text = `${parts.join('; ')}.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `diffs`: entry name -> the diff's first lines, for inline display. */
 export function renderChangesSection(
   s: ChangesSummary,
   diffs: ReadonlyMap<string, DiffPreview>,
 ): HtmlSection {
-  const h: string[] = [`<p>Window: ${e(s.window.since)} to ${e(s.window.until)}.</p>`];
+  const h: string[] = [
+    `<p class="changes-summary">${e(changesOverview(s))}</p>`,
+    `<p>Window: ${e(s.window.since)} to ${e(s.window.until)}.</p>`,
+  ];
   h.push('<h4>Configuration</h4>');
   for (const b of s.baselines)
     h.push(
@@ -90,10 +134,14 @@ export function renderChangesSection(
     h.push('<p>No package was installed, updated or removed in the window.</p>');
   for (const [cat, title] of CATEGORY) {
     const list = s.packages.filter((p) => p.category === cat);
-    if (list.length)
-      h.push(
-        `<h5>${e(title)} (${list.length})</h5><table><tr><th>when</th><th>action</th><th>package</th><th>from</th><th>to</th></tr>${packageRows(list)}</table>`,
-      );
+    if (!list.length) continue;
+    const t = `<table><tr><th>when</th><th>action</th><th>package</th><th>from</th><th>to</th></tr>${packageRows(list)}</table>`;
+    // A long list (a dist-upgrade) folds away so the rest of the report stays in reach.
+    h.push(
+      list.length > FOLD_PACKAGES
+        ? `<details><summary>${e(title)} (${list.length})</summary>${t}</details>`
+        : `<h5>${e(title)} (${list.length})</h5>${t}`,
+    );
   }
   if (s.packagesOmitted)
     h.push(

@@ -29,6 +29,8 @@ export interface ReportFragment {
   title: string;
   order: number;
   html: string;
+  /** CSS for the fragment's own classes. */
+  css?: string;
 }
 
 /**
@@ -62,6 +64,10 @@ export interface CollectDeps {
   /** The case as the user wrote it, when known (case.json). */
   caseJson?: unknown;
   caseNumber?: string;
+  /** What the manifest says about the case (core/node/case/collect-case.ts). */
+  caseManifest?: Manifest['case'];
+  /** What the case lacks once the bundle's content is known (fields and artifacts): warnings. */
+  caseWarnings?(manifest: Manifest): string[];
   /** How the host is named in the bundle name and manifest (a pseudonym when that is on). */
   hostLabel?(host: string): string;
 }
@@ -164,9 +170,11 @@ export async function runCollect(
         applies: p.applies,
       })),
       window: plan.window,
-      ...(deps.caseNumber
-        ? { case: { mode: 'update' as const, caseNumber: deps.caseNumber } }
-        : {}),
+      ...(deps.caseManifest
+        ? { case: deps.caseManifest }
+        : deps.caseNumber
+          ? { case: { mode: 'update' as const, caseNumber: deps.caseNumber } }
+          : {}),
       options: { systemReport: args.systemReport !== false },
       items,
       summary: { ...summarize(items, 0), durationMs: Date.now() - started },
@@ -191,7 +199,7 @@ export async function runCollect(
       window: plan.window,
       profiles: plan.profiles.map((p) => p.name),
       summary: summarize(items, Date.now() - started),
-      warnings,
+      warnings: [...warnings, ...(deps.caseWarnings?.(manifest) ?? [])],
     };
     o.events?.emit('collect:done', { runId, bundle: result.bundle });
     return result;

@@ -53,15 +53,28 @@ export async function collect(
   opts: { signal?: AbortSignal | undefined } = {},
 ): Promise<CollectResult> {
   const a = parseArg(collectArgsSchema, arg);
-  const [{ runCollect }, { defaultCollectDeps }] = await Promise.all([
-    import('./collect.js'),
-    import('./deps.js'),
-  ]);
+  const [{ runCollect }, { defaultCollectDeps }, changes, { loadCollectCase, withCase }] =
+    await Promise.all([
+      import('./collect.js'),
+      import('./deps.js'),
+      import('../changes/collect-part.js'),
+      import('../case/collect-case.js'),
+    ]);
+  // The case first: a broken case file stops here, before anything is collected.
+  const kase = await loadCollectCase(a);
+  const root = await changes.changesRoot(a.changesRoot, a.cwd);
   const { settings } = await svc.settings();
-  const deps = await defaultCollectDeps({
+  const base = await defaultCollectDeps({
     settings,
     dataDir: svc.dataDir,
     pseudonymize: a.pseudonymize,
   });
-  return runCollect(settings, a, deps, { events: svc.events, signal: opts.signal });
+  const deps = {
+    ...base,
+    parts: [...base.parts, changes.changesPart({ dataDir: svc.dataDir, root })],
+  };
+  return runCollect(settings, a, kase ? withCase(deps, kase) : deps, {
+    events: svc.events,
+    signal: opts.signal,
+  });
 }

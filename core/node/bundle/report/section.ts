@@ -41,9 +41,9 @@ export const REPORT_ORDER = {
 
 /** A section from a ready fragment (the shape the case and changes modules return). */
 export function fragmentSection(
-  s: { id: string; title: string; html: string },
+  s: { id: string; title: string; html: string; css?: string | undefined },
   order: number,
-  css?: string,
+  css = s.css,
 ): ReportSection {
   return { id: s.id, title: s.title, order, html: () => s.html, ...(css ? { css } : {}) };
 }

@@ -1,0 +1,256 @@
+// `casepack collect --case-file` / `--case N --ref R` as users run them, on real files: case.json
+// holds the case as written, the bundle name and manifest know it, report.html opens with it, and
+// what the case lacks is a warning that names the field and why L1 needs it.
+import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CollectResult } from '../../core/common/api/collect.js';
+import { SEVERITY_INFO } from '../../core/common/case/definitions.js';
+import type { CaseInput } from '../../core/common/case/schema.js';
+import { entry, manifestOf } from '../support/bundle-read.js';
+import { minimalCase, without } from '../support/case-fixtures.js';
+import { runCli, runCliJson } from '../support/cli.js';
+import { tempDir } from '../support/tmp.js';
+
+let dir: string;
+let profile: string;
+let env: NodeJS.ProcessEnv;
+let n = 0;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await chmod(dir, 0o755);
+  await mkdir(path.join(dir, 'etc'));
+  await mkdir(path.join(dir, 'logs'));
+  await writeFile(path.join(dir, 'etc', 'app.properties'), 'port=8080\nmode=fast\n');
+  const now = Date.now();
+  await writeFile(
+    path.join(dir, 'logs', 'server.log'),
+    [1, 2, 3]
+      .map((h) => `${new Date(now - h * 3_600_000).toISOString()} ERROR boom ${h}\n`)
+      .join(''),
+  );
+  profile = path.join(dir, 'app.yaml');
+  await writeFile(
+    profile,
+    stringify({
+      name: 'my-app',
+      files: [
+        { id: 'app-config', kind: 'config', paths: [`${dir}/etc/*.properties`] },
+        { id: 'app-logs', kind: 'log', paths: [`${dir}/logs/*.log`] },
+      ],
+    }),
+  );
+  env = {
+    CASEPACK_DATA_DIR: path.join(dir, 'data'),
+    XDG_CONFIG_HOME: path.join(dir, 'xdg'),
+    CASEPACK_CONFIG: '',
+  };
+});
+
+async function caseFile(c: unknown): Promise<string> {
+  const f = path.join(dir, `case-${++n}.yaml`);
+  await writeFile(f, typeof c === 'string' ? c : stringify(c));
+  return f;
+}
+
+async function outDir(): Promise<string> {
+  const out = path.join(dir, `out-${++n}`);
+  await mkdir(out);
+  return out;
+}
+
+/** `casepack collect` quickly (no system report), into a fresh folder. */
+async function collect(extra: string[], out?: string) {
+  const o = out ?? (await outDir());
+  const r = await runCliJson<CollectResult>(
+    ['collect', '--profile', profile, '--no-system-report', '--yes', '--out', o, ...extra],
+    { env },
+  );
+  return { ...r, out: o };
+}
+
+const text = (bundle: string, name: string) => entry(bundle, name).toString('utf8');
+
+describe('casepack collect with a case', () => {
+  it('puts the case into case.json as written, and report.html opens with it', async () => {
+    const c: CaseInput = {
+      ...minimalCase('product-error'),
+      severity: 'P2',
+      contact: { name: 'Zoë Ångström-שלום', email: 'zoe@example.org', phone: '+49 30 1234567' },
+      description: 'שגיאה בהתחברות\n<script>alert(1)</script> & "quotes"',
+      platform: { os: 'Debian GNU/Linux', version: '12' },
+    };
+    const r = await collect(['--case-file', await caseFile(c)]);
+    expect(r.code).toBe(0);
+    expect(path.basename(r.json.bundle)).toMatch(/^casepack-NEW-.+\.zip$/);
+
+    expect(JSON.parse(text(r.json.bundle, 'case.json'))).toEqual(c);
+    expect(manifestOf(r.json.bundle).case).toEqual({
+      mode: 'new',
+      type: 'product-error',
+      severity: 'P2',
+    });
+
+    const html = text(r.json.bundle, 'report.html');
+    // The case is the first section: L1 reads what and how urgent before the host's facts.
+    const caseAt = html.indexOf('<section id="case">');
+    expect(caseAt).toBeGreaterThan(0);
+    expect(caseAt).toBeLessThan(html.indexOf('<section id="overview">'));
+    const section = html.slice(caseAt, html.indexOf('</section>', caseAt));
+    expect(section).toContain('Nightly reconciliation job fails');
+    expect(section).toContain('Product error');
+    expect(section).toContain(SEVERITY_INFO.P2.definition);
+    expect(section).toContain('Zoë Ångström-שלום');
+    expect(section).toContain('mailto:zoe@example.org');
+    expect(section).toContain('IGL Server');
+    expect(section).toContain('Debian GNU/Linux');
+    expect(section).toContain('Every field this case type requires is given.');
+    // Right-to-left text intact, and HTML shown as text, never as markup.
+    expect(section).toContain('שגיאה בהתחברות');
+    expect(section).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(html).not.toContain('<script>');
+    // Complete case: no field warnings; the artifact this bundle lacks is named, with why.
+    expect(r.json.warnings.filter((w) => /^case: [a-zA-Z.]+: missing/.test(w))).toEqual([]);
+    expect(r.json.warnings.join('\n')).toMatch(
+      /case: a product error needs system report and this bundle has none\. .+ To fix: collect again without --no-system-report/,
+    );
+    expect(section).toMatch(/System report \(required, not in this bundle\)/);
+    expect(section).toMatch(
+      /Product logs from the time of the problem \(required, in this bundle\)/,
+    );
+  });
+
+  it('makes the bundle an update of an existing case with --case and --ref', async () => {
+    const f = await caseFile(minimalCase('question'));
+    const r = await collect(['--case-file', f, '--case', '0012345', '--ref', 'REF-9']);
+    expect(r.code).toBe(0);
+    expect(path.basename(r.json.bundle)).toMatch(/^casepack-0012345-.+\.zip$/);
+    expect(manifestOf(r.json.bundle).case).toEqual({
+      mode: 'update',
+      caseNumber: '0012345',
+      referenceId: 'REF-9',
+      type: 'question',
+      severity: 'P4',
+    });
+    const kase = JSON.parse(text(r.json.bundle, 'case.json'));
+    expect(kase).toMatchObject({ mode: 'update', caseNumber: '0012345', referenceId: 'REF-9' });
+    expect(kase.summary).toBe('How do I rotate the audit log?');
+    const html = text(r.json.bundle, 'report.html');
+    expect(html).toContain(
+      'Update of case <strong>0012345</strong>, reference <strong>REF-9</strong>',
+    );
+    expect(html).toContain('<title>casepack bundle: case 0012345,');
+  });
+
+  it('warns, and still writes the bundle, for each required field the case lacks', async () => {
+    const c = without(
+      without({ ...minimalCase('product-error'), severity: 'P1' }, 'actual'),
+      'expected',
+    );
+    const f = await caseFile(c);
+    const check = await runCli(['case', 'check', f], { env });
+    expect(check.code).toBe(1);
+    const lines = check.stdout.trim().split('\n');
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['contact.phone', 'expected', 'actual']);
+
+    const out = await outDir();
+    const r = await runCli(
+      [
+        'collect',
+        '--profile',
+        profile,
+        '--no-system-report',
+        '--yes',
+        '--out',
+        out,
+        '--case-file',
+        f,
+      ],
+      { env },
+    );
+    expect(r.code).toBe(0);
+    // The same words `case check` prints, one warning each: the key and why L1 needs it.
+    for (const l of lines) expect(r.stderr).toContain(`casepack: warning: case: ${l}\n`);
+    expect(r.stderr).toMatch(
+      /3 required fields missing; the bundle is written, but a submission is refused/,
+    );
+    expect(r.stderr).not.toMatch(/recommended/i);
+    const [zip] = (await readdir(out)).filter((x) => x.endsWith('.zip'));
+    expect(zip).toBeDefined();
+    const html = text(path.join(out, zip!), 'report.html');
+    expect(html).toContain('Required fields missing or unusable');
+    expect(html).toContain('<code>contact.phone</code>: missing. A P1 is worked around the clock');
+  });
+
+  it('with --case only, writes an update case.json and says what the case still needs', async () => {
+    const r = await collect(['--case', '4711']);
+    expect(r.code).toBe(0);
+    expect(path.basename(r.json.bundle)).toMatch(/^casepack-4711-/);
+    expect(JSON.parse(text(r.json.bundle, 'case.json'))).toEqual({
+      mode: 'update',
+      caseNumber: '4711',
+    });
+    expect(r.json.warnings).toContain(
+      'case: contact.name: missing. L1 needs to know whom to talk to about this case.',
+    );
+  });
+
+  it('stops on a broken case file before collecting anything, naming the field and line', async () => {
+    const f = await caseFile('type: question\ncontact:\n  name: Dana\n  mail: dana@example.org\n');
+    const out = await outDir();
+    const r = await runCli(
+      ['collect', '--profile', profile, '--yes', '--out', out, '--case-file', f],
+      { env },
+    );
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain(`${path.basename(f)}:4`);
+    expect(r.stderr).toContain('contact.mail');
+    expect(await readdir(out)).toEqual([]);
+
+    const missing = await runCli(
+      [
+        'collect',
+        '--profile',
+        profile,
+        '--yes',
+        '--out',
+        out,
+        '--case-file',
+        path.join(dir, 'nope.yaml'),
+      ],
+      { env },
+    );
+    expect(missing.code).toBe(4);
+    expect(missing.stderr).toContain('nope.yaml: no such file');
+    expect(await readdir(out)).toEqual([]);
+    const check = await runCli(['case', 'check', path.join(dir, 'nope.yaml')], { env });
+    expect(check.code).toBe(4);
+  });
+
+  it('keeps a 1 MB description whole in case.json and report.html', async () => {
+    const line = 'Zeile mit Umlauten äöü und עברית, Schritt für Schritt.\n';
+    const description = line.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(line)));
+    const r = await collect([
+      '--case-file',
+      await caseFile({ ...minimalCase('question'), description }),
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(text(r.json.bundle, 'case.json')).description).toBe(description);
+    const html = text(r.json.bundle, 'report.html');
+    expect(html).toContain(`<div class="case-text" dir="auto">${description}</div>`);
+  });
+
+  it('keeps a secret typed into the case as written, and the leak check still finds it', async () => {
+    const secret = 'password=Tr0ub4dor&3-case';
+    const c = { ...minimalCase('question'), description: `we tried ${secret} on the console` };
+    const r = await collect(['--case-file', await caseFile(c)]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(text(r.json.bundle, 'case.json')).description).toContain(secret);
+    const v = await runCli(['verify', r.json.bundle], { env });
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/case\.json:\d+: looks like a secret/);
+    expect(v.stdout + v.stderr).not.toContain('Tr0ub4dor');
+  });
+});
