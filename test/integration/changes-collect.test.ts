@@ -21,6 +21,11 @@ let profile: string;
 let packages: string;
 let env: NodeJS.ProcessEnv;
 
+const SECRET = 'S3cret-Value-for-the-diff!';
+const MAIL = 'ops-team@example.org';
+const appProperties = (mode: string) =>
+  `port=8080\nmode=${mode}\nthreads=8\ndb.password=${SECRET}\nadmin.mail=${MAIL}\n`;
+
 /** dpkg.log's own format: local time (UTC here, see TZ below) without a zone. */
 const dpkgTime = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
@@ -28,7 +33,7 @@ beforeAll(async () => {
   dir = await tempDir();
   etc = path.join(dir, 'etc');
   await mkdir(etc);
-  await writeFile(path.join(etc, 'app.properties'), 'port=8080\nmode=fast\nthreads=8\n');
+  await writeFile(path.join(etc, 'app.properties'), appProperties('fast'));
   await writeFile(path.join(etc, 'removed.properties'), 'legacy=true\n');
   packages = path.join(dir, 'packages.txt');
   await writeFile(
@@ -101,7 +106,7 @@ describe('recent changes in a collection', () => {
   it('after a snapshot, writes the unified diff of each changed file and shows it in report.html', async () => {
     const snap = await runCli(['snapshot', '--profile', profile], { env });
     expect(snap.code, snap.stderr).toBe(0);
-    await writeFile(path.join(etc, 'app.properties'), 'port=8080\nmode=slow\nthreads=8\n');
+    await writeFile(path.join(etc, 'app.properties'), appProperties('slow'));
     await rm(path.join(etc, 'removed.properties'));
     await writeFile(path.join(etc, 'added.properties'), 'feature.x=on\n');
     await writeFile(
@@ -110,11 +115,27 @@ describe('recent changes in a collection', () => {
     );
     const caseFile = path.join(dir, 'case.yaml');
     await writeFile(caseFile, stringify(minimalCase('product-error')));
-    after = await collect('after', ['--changes-root', root, '--case-file', caseFile]);
+    // The baseline was taken without pseudonyms; this collection pseudonymises e-mail addresses.
+    after = await collect('after', [
+      '--changes-root',
+      root,
+      '--case-file',
+      caseFile,
+      '--pseudonymize',
+      'emails',
+    ]);
 
     const diff = text(after, `changes/config${etc}/app.properties.diff`);
     expect(diff).toMatch(/^--- a.*app\.properties\tbaseline /m);
     expect(diff).toContain('-mode=fast\n+mode=slow\n');
+    // Only the line that changed: the password (redacted on both sides) and the address
+    // (pseudonymised on both sides, never in clear) are the same before and after.
+    expect(diff.split('\n').filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      '-mode=fast',
+      '+mode=slow',
+    ]);
+    expect(diff).not.toContain(SECRET);
+    expect(diff).not.toContain(MAIL);
     expect(text(after, `changes/config${etc}/removed.properties.diff`)).toContain('+++ /dev/null');
     expect(text(after, `changes/config${etc}/added.properties.diff`)).toContain('+feature.x=on');
 
@@ -128,6 +149,7 @@ describe('recent changes in a collection', () => {
     expect(text(after, 'changes/package-history.txt')).toContain('linux-image-6.1.0-28-amd64');
     expect(text(after, 'changes/package-history.txt')).not.toContain('too-old');
     const m = manifestOf(after);
+    expect(m.redaction?.leaks ?? []).toEqual([]);
     expect(m.items.filter((i) => i.type === 'change').map((i) => i.path)).toContain(
       'changes/summary.json',
     );

@@ -1,7 +1,8 @@
 // Configuration now vs. the latest baseline: a unified diff per changed file under
 // `changes/config/`, and one ConfigChange per file that was modified, added, removed or can no
 // longer be read. Both sides are redacted text (the baseline was redacted when it was taken; the
-// current file is read through the session here), so a diff can never show a removed secret.
+// current file is read through the session here, the baseline's text again too), so a diff can
+// never show a removed secret, nor in clear what this collection pseudonymises.
 import { lstat } from 'node:fs/promises';
 import type { BaselineFile } from '../../common/changes/baseline.js';
 import type { ConfigChange } from '../../common/changes/summary.js';
@@ -122,7 +123,9 @@ export async function diffConfigAgainstBaseline(i: ConfigDiffInput): Promise<Out
       continue;
     }
     if (old.sha256 === cur.sha256) continue;
-    const oldText = await baselineText(i.baseline, old);
+    const oldText = await baselineNow(i, old);
+    // Only the redaction differed (a pseudonym category turned on since): nothing changed.
+    if (oldText !== undefined && oldText === cur.text) continue;
     const change: ConfigChange = { profile, path: f.path, change: 'modified' };
     if (oldText === undefined || cur.text === undefined)
       change.note =
@@ -154,7 +157,19 @@ export async function diffConfigAgainstBaseline(i: ConfigDiffInput): Promise<Out
       continue;
     }
     const change: ConfigChange = { profile, path: old.path, change: 'removed', note: 'deleted' };
-    await writeDiff(i, out, change, await baselineText(i.baseline, old), '');
+    await writeDiff(i, out, change, await baselineNow(i, old), '');
   }
   return out;
+}
+
+/**
+ * The baseline's text through this collection's session as well: it was redacted when it was
+ * taken, but this run may pseudonymise more (hosts, users), and a diff must not show in clear on
+ * its old side what the bundle pseudonymises everywhere else. Redaction tokens pass unchanged.
+ */
+async function baselineNow(i: ConfigDiffInput, f: BaselineFile): Promise<string | undefined> {
+  const text = await baselineText(i.baseline, f);
+  if (text === undefined) return undefined;
+  return i.session.redactText(text, { id: `changes-baseline-${f.spec ?? 'file'}`, source: f.path })
+    .text;
 }

@@ -29,23 +29,30 @@ export async function snapshot(
   const a = parseApiArgs('snapshot', snapshotArgs, args);
   const { preparePlan } = await import('../collect/prepare.js');
   const { snapshotPlan } = await import('./snapshot.js');
-  const { resolveRedaction } = await import('../redact/config.js');
-  const { createRedactionSession } = await import('../redact/session.js');
+  const { createCollectSession } = await import('../redact/collect-session.js');
+  const { privatePaths } = await import('../redact/own-secrets.js');
   const { settings } = await svc.settings();
-  const { plan, profiles } = await preparePlan(settings, { profiles: a.profiles, cwd: a.cwd });
-  // The same redaction as a collection with these profiles: a baseline never holds a secret,
-  // and the next collection's redacted files compare equal when nothing changed.
-  const redaction = await resolveRedaction(settings, {
+  // Never casepack's own data and credentials, as in a collection.
+  const { plan, profiles } = await preparePlan(
+    settings,
+    { profiles: a.profiles, cwd: a.cwd },
+    { forbid: await privatePaths(settings, svc.dataDir) },
+  );
+  // The same redaction as a collection with these profiles and settings (pseudonyms included): a
+  // baseline never holds a secret, and the next collection's files compare equal when unchanged.
+  const session = await createCollectSession({
+    settings,
+    dataDir: svc.dataDir,
     profiles: profiles.map((p) => p.profile.redaction ?? {}),
   });
-  return snapshotPlan({
-    plan,
-    dataDir: svc.dataDir,
-    session: createRedactionSession({
-      custom: redaction.options.rules,
-      keep: redaction.options.keep,
-      disable: redaction.options.disable,
-    }),
-    ...(a.keep ? { keep: a.keep } : {}),
-  });
+  try {
+    return await snapshotPlan({
+      plan,
+      dataDir: svc.dataDir,
+      session,
+      ...(a.keep ? { keep: a.keep } : {}),
+    });
+  } finally {
+    session.close?.();
+  }
 }
