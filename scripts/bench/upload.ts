@@ -15,7 +15,10 @@ import {
 } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { openBundle } from '../../core/node/bundle/bundle-writer.js';
+import { baseManifest } from '../../test/support/bundle-builder.js';
 import { casepackSpec, REPO } from './casepack-subject.js';
 import { measure, median } from './measure.js';
 import type { BenchContext } from './sections.js';
@@ -39,36 +42,47 @@ function listening(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** A bundle-shaped zip (case.json, manifest.json, report.html, random payload), made once. */
-function bundle(work: string, size: number): string {
-  const file = path.join(work, `upload-bundle-${size}.zip`);
+/**
+ * A real bundle (the bundle writer, a manifest that lists its one random payload), made once:
+ * `casepack submit` verifies a bundle before it sends it, as it would a collected one.
+ */
+async function bundle(work: string, size: number): Promise<string> {
+  const name = `upload-bundle-v2-${size}.zip`;
+  const file = path.join(work, name);
   if (existsSync(file)) return file;
-  const dir = path.join(work, 'upload-bundle-src');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'case.json'),
-    JSON.stringify({
-      mode: 'new',
-      summary: 'bench upload',
-      type: 'question',
-      severity: 'P4',
-      description: 'Benchmark upload of a synthetic bundle.',
-      contact: { name: 'Bench', email: 'bench@example.org' },
-      product: { name: 'casepack', version: 'bench' },
-    }),
-  );
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: 1, items: [] }));
-  writeFileSync(path.join(dir, 'report.html'), '<!doctype html><title>bench</title>');
-  execFileSync('sh', ['-c', `head -c ${size} /dev/urandom > payload.bin`], { cwd: dir });
-  execFileSync(
-    'zip',
-    ['-q', '-0', '-j', `${file}.tmp`, 'case.json', 'manifest.json', 'report.html', 'payload.bin'],
-    { cwd: dir },
-  );
-  execFileSync('mv', [`${file}.tmp`, file]);
-  rmSync(dir, { recursive: true, force: true });
-  return file;
+  const w = await openBundle({ dir: work, name });
+  const payload = Readable.from(randomChunks(size));
+  const r = await w.addEntry('files/payload.bin', payload, { store: true });
+  const manifest = baseManifest();
+  manifest.items.push({
+    id: 'payload',
+    type: 'file',
+    kind: 'other',
+    source: '/dev/urandom',
+    path: r.name,
+    size: r.size,
+    sha256: r.sha256,
+    status: 'collected',
+  });
+  const caseJson = {
+    mode: 'new',
+    summary: 'bench upload',
+    type: 'question',
+    severity: 'P4',
+    description: 'Benchmark upload of a synthetic bundle.',
+    contact: { name: 'Bench', email: 'bench@example.org' },
+    product: { name: 'casepack', version: 'bench' },
+  };
+  const done = await w.finish({
+    manifest,
+    caseJson,
+    reportHtml: '<!doctype html><title>bench</title>',
+  });
+  return done.path;
+}
+
+function* randomChunks(size: number): Generator<Buffer> {
+  for (let left = size; left > 0; left -= 1 << 20) yield randomBytes(Math.min(left, 1 << 20));
 }
 
 /** A fresh folder under the drop box's upload/ owned by its user: [remote path, local path]. */
@@ -97,7 +111,7 @@ export async function uploadSection(ctx: BenchContext, size = GIB) {
     ctx.targets.push({ name, target: goal, value: '-', note: 'the SFTP submitter has not landed' });
     return undefined;
   }
-  const file = bundle(ctx.work, size);
+  const file = await bundle(ctx.work, size);
   const bytes = statSync(file).size;
   const knownHosts = path.join(ctx.work, 'known_hosts');
   writeFileSync(knownHosts, `[${f.host}]:${f.port} ${f.hostKey}\n`);
