@@ -119,13 +119,19 @@ export function register(program: Command, ctx: CliContext): void {
           const { formatLeakWarning } = await import('../collect/leak-view.js');
           process.stderr.write(formatLeakWarning(res));
         }
-        if (opts.json) return printJson(res);
+        // A bundle the leak check refused is kept for review but is not a success (exit 1, as verify).
+        const code = res.releasable === false ? EXIT.failed : EXIT.ok;
+        if (opts.json) {
+          printJson(res);
+          return code;
+        }
         const s = res.summary;
         say(
           `Bundle written (${formatBytes(res.size)}): ${s.collected} collected, ${s.truncated} truncated, ${s.skipped} skipped, ${s.failed} failed.`,
         );
         say(`Check it with: casepack verify ${res.bundle}`);
         process.stdout.write(`${res.bundle}\n`);
+        return code;
       }),
     );
 }

@@ -1,6 +1,7 @@
 // Where a run's redaction options come from: the settings file's `redaction` section, the site
 // policy file (an administrator's YAML, same shape), profiles' `redaction` sections and the
-// command line. Rules, keep-lists and keywords add up; `--pseudonymize` replaces the categories.
+// command line. Rules, keep-lists and keywords add up; `--pseudonymize` replaces the settings'
+// categories, never the site policy's.
 import { readFile } from 'node:fs/promises';
 import { CasepackError } from '../../common/errors.js';
 import {
@@ -57,15 +58,15 @@ export async function resolveRedaction(
   };
   let categories: PseudonymCategory[];
   try {
-    if (extra.pseudonymize !== undefined) categories = parsePseudonymize(extra.pseudonymize);
-    else {
-      // The site policy can switch categories on; the user's settings add to them.
-      const fromSettings = own.pseudonymize;
-      const fromPolicy = policy?.pseudonymize;
-      const list = (v: typeof fromSettings): PseudonymCategory[] =>
-        v === undefined || v === 'none' ? [] : parsePseudonymize(v === 'all' ? 'all' : v);
-      categories = [...new Set([...list(fromPolicy), ...list(fromSettings)])];
-    }
+    // The site policy's categories are always on (an administrator's floor); the user's settings,
+    // or `--pseudonymize` in their place, add to them.
+    const list = (v: typeof own.pseudonymize): PseudonymCategory[] =>
+      v === undefined || v === 'none' ? [] : parsePseudonymize(v === 'all' ? 'all' : v);
+    const mine =
+      extra.pseudonymize !== undefined
+        ? parsePseudonymize(extra.pseudonymize)
+        : list(own.pseudonymize);
+    categories = [...new Set([...list(policy?.pseudonymize), ...mine])];
   } catch (e) {
     throw new CasepackError('usage', (e as Error).message);
   }
