@@ -66,6 +66,22 @@ export async function writeFixtureBundle(file: string): Promise<void> {
     status: 'failed',
     reason: 'permission denied',
   });
+  // case.json is listed as a meta item, as the bundle writer lists it: verify (and so submit)
+  // refuses any entry the manifest does not list.
+  const caseText = JSON.stringify({
+    summary: 'Login fails',
+    contact: { organization: 'ACME Corp' },
+  });
+  zip.file('case.json', caseText);
+  items.push({
+    id: 'meta:case',
+    type: 'meta',
+    source: 'casepack',
+    path: 'case.json',
+    size: Buffer.byteLength(caseText),
+    sha256: sha(caseText),
+    status: 'collected',
+  });
   const manifest = {
     formatVersion: MANIFEST_FORMAT_VERSION,
     tool: { name: 'casepack', version: '0.1.0' },
@@ -76,9 +92,5 @@ export async function writeFixtureBundle(file: string): Promise<void> {
     items,
   };
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
-  zip.file(
-    'case.json',
-    JSON.stringify({ summary: 'Login fails', contact: { organization: 'ACME Corp' } }),
-  );
   await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
