@@ -1,7 +1,7 @@
 // `casepack collect --case-file` / `--case N --ref R` as users run them, on real files: case.json
 // holds the case as written, the bundle name and manifest know it, report.html opens with it, and
 // what the case lacks is a warning that names the field and why L1 needs it.
-import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { CaseInput } from '../../core/common/case/schema.js';
 import { entry, manifestOf } from '../support/bundle-read.js';
 import { minimalCase, without } from '../support/case-fixtures.js';
 import { runCli, runCliJson } from '../support/cli.js';
+import { makePng } from '../support/png.js';
 import { tempDir } from '../support/tmp.js';
 
 let dir: string;
@@ -242,12 +243,79 @@ describe('casepack collect with a case', () => {
     expect(html).toContain(`<div class="case-text" dir="auto">${description}</div>`);
   });
 
+  it('takes the files the case attaches: redacted text, screenshots as they are, missing ones named', async () => {
+    const att = path.join(dir, 'attach');
+    await mkdir(att);
+    await writeFile(path.join(att, 'repro steps.txt'), 'run ./repro.sh\npassword=Att4ch-S3cret!\n');
+    await writeFile(path.join(att, 'login.png'), makePng(4, 3));
+    const c = {
+      ...minimalCase('product-error'),
+      attachments: [
+        { path: 'repro steps.txt', description: 'how to reproduce', kind: 'test-case' },
+        'login.png',
+        { path: 'gone.zip', kind: 'export' },
+      ],
+    };
+    // Relative paths are read from the case file's folder.
+    const f = path.join(att, 'case.yaml');
+    await writeFile(f, stringify(c));
+    const r = await collect(['--case-file', f]);
+    expect(r.code).toBe(0);
+    const repro = text(r.json.bundle, 'attachments/repro steps.txt');
+    expect(repro).toContain('run ./repro.sh');
+    expect(repro).not.toContain('Att4ch-S3cret!');
+    expect(entry(r.json.bundle, 'screenshots/login.png')).toEqual(
+      await readFile(path.join(att, 'login.png')),
+    );
+    const items = manifestOf(r.json.bundle).items;
+    expect(items.find((i) => i.source === path.join(att, 'repro steps.txt'))).toMatchObject({
+      type: 'attachment',
+      status: 'collected',
+      path: 'attachments/repro steps.txt',
+    });
+    expect(items.find((i) => i.source === path.join(att, 'login.png'))).toMatchObject({
+      type: 'screenshot',
+      path: 'screenshots/login.png',
+    });
+    expect(items.find((i) => i.source === path.join(att, 'gone.zip'))).toMatchObject({
+      type: 'attachment',
+      status: 'failed',
+      reason: 'the attached file does not exist',
+    });
+    const html = text(r.json.bundle, 'report.html');
+    expect(html).toMatch(/A reproducible test case \(recommended, in this bundle\)/);
+    expect(html).toMatch(/Screenshots \(recommended, in this bundle\)/);
+  });
+
+  it('never pseudonymises the case: the vendor needs the real contact', async () => {
+    await writeFile(
+      path.join(dir, 'logs', 'mail.log'),
+      `${new Date().toISOString()} sent to dana@example.org\n`,
+    );
+    const r = await collect([
+      '--case-file',
+      await caseFile(minimalCase('question')),
+      '--pseudonymize',
+      'emails',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.json.releasable).toBe(true);
+    const log = manifestOf(r.json.bundle).items.find((i) => i.source.endsWith('/mail.log'))!;
+    expect(text(r.json.bundle, log.path!)).toMatch(/sent to \S+/);
+    expect(text(r.json.bundle, log.path!)).not.toContain('dana@example.org');
+    expect(JSON.parse(text(r.json.bundle, 'case.json')).contact.email).toBe('dana@example.org');
+    expect(text(r.json.bundle, 'report.html')).toContain('mailto:dana@example.org');
+  });
+
   it('keeps a secret typed into the case as written, and the leak check still finds it', async () => {
     const secret = 'password=Tr0ub4dor&3-case';
     const c = { ...minimalCase('question'), description: `we tried ${secret} on the console` };
     const r = await collect(['--case-file', await caseFile(c)]);
     expect(r.code).toBe(0);
     expect(JSON.parse(text(r.json.bundle, 'case.json')).description).toContain(secret);
+    // collect's own leak check already says so: the bundle is not releasable as it is.
+    expect(r.json.releasable).toBe(false);
+    expect(r.json.leaks?.map((l) => l.entry)).toContain('case.json');
     const v = await runCli(['verify', r.json.bundle], { env });
     expect(v.code).toBe(1);
     expect(v.stdout + v.stderr).toMatch(/case\.json:\d+: looks like a secret/);

@@ -10,6 +10,7 @@ import { isGiven } from '../../common/case/fields.js';
 import type { Case } from '../../common/case/schema.js';
 import type { Manifest } from '../../common/manifest/schema.js';
 import type { CollectDeps } from '../collect/collect.js';
+import { attachmentsPart } from './attachments-part.js';
 import { CASE_REPORT_CSS, renderCaseSection } from './report.js';
 import { loadCaseFile, parseCaseData } from './file.js';
 import { applyCaseFlags } from './flags.js';
@@ -26,16 +27,30 @@ export interface CollectCaseArgs {
 /** Where report.html puts the case: first, before the overview (L1 reads the case before the host). */
 export const CASE_REPORT_ORDER = -10;
 
+export interface CollectCase {
+  case: Case;
+  /** Where relative attachment paths are read from: the case file's folder, else `cwd`. */
+  baseDir: string;
+}
+
 /** The case of a collection, or undefined when none was given. A broken case file is an error. */
-export async function loadCollectCase(a: CollectCaseArgs): Promise<Case | undefined> {
+export async function loadCollectCase(a: CollectCaseArgs): Promise<CollectCase | undefined> {
+  const cwd = path.resolve(a.cwd ?? process.cwd());
   let c: Case | undefined;
+  let baseDir = cwd;
   if (a.case !== undefined) c = parseCaseData(a.case, 'the case');
-  else if (a.caseFile) c = await loadCaseFile(path.resolve(a.cwd ?? process.cwd(), a.caseFile));
-  if (a.caseNumber === undefined && a.referenceId === undefined) return c;
-  return applyCaseFlags(c ?? {}, {
+  else if (a.caseFile) {
+    const file = path.resolve(cwd, a.caseFile);
+    c = await loadCaseFile(file);
+    baseDir = path.dirname(file);
+  }
+  if (a.caseNumber === undefined && a.referenceId === undefined)
+    return c ? { case: c, baseDir } : undefined;
+  const flagged = applyCaseFlags(c ?? {}, {
     ...(a.caseNumber !== undefined ? { caseNumber: a.caseNumber } : {}),
     ...(a.referenceId !== undefined ? { referenceId: a.referenceId } : {}),
   });
+  return { case: flagged, baseDir };
 }
 
 /** What the manifest records of the case: enough to route the bundle, nothing personal. */
@@ -65,11 +80,17 @@ export function caseWarnings(c: Case, manifest: Pick<Manifest, 'items' | 'window
   return out;
 }
 
-/** `deps` with the case wired in: case.json, bundle name, manifest, warnings, report section. */
-export function withCase(deps: CollectDeps, c: Case): CollectDeps {
+/**
+ * `deps` with the case wired in: case.json, bundle name, manifest, warnings, report section, and
+ * the files the case attaches (before the other parts).
+ */
+export function withCase(deps: CollectDeps, { case: c, baseDir }: CollectCase): CollectDeps {
   const m = caseManifest(c);
   return {
     ...deps,
+    parts: c.attachments?.length
+      ? [attachmentsPart(c.attachments, baseDir), ...deps.parts]
+      : deps.parts,
     caseJson: c,
     ...(m.caseNumber ? { caseNumber: m.caseNumber } : {}),
     caseManifest: m,
