@@ -311,7 +311,8 @@ describe('casepack collect with a case', () => {
     const secret = 'password=Tr0ub4dor&3-case';
     const c = { ...minimalCase('question'), description: `we tried ${secret} on the console` };
     const r = await collect(['--case-file', await caseFile(c)]);
-    expect(r.code).toBe(0);
+    // Refused by collect's leak check (exit 1), the bundle kept for review.
+    expect(r.code).toBe(1);
     expect(JSON.parse(text(r.json.bundle, 'case.json')).description).toContain(secret);
     // collect's own leak check already says so: the bundle is not releasable as it is.
     expect(r.json.releasable).toBe(false);
