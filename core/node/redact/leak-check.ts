@@ -32,6 +32,7 @@ export interface LeakProblem {
 
 export const CASE_ENTRY = 'case.json';
 const MANIFEST_ENTRY = 'manifest.json';
+const REPORT_ENTRY = 'report.html';
 
 /**
  * The full built-in pack (rules disabled for a run still count here), compiled once per check.
@@ -40,16 +41,35 @@ function leakSession(o: LeakCheckOptions): FullRedactionSession {
   return createRedactionSession({ keep: o.keep, custom: o.custom });
 }
 
-// manifest.json counts removals by rule name (`"password": 3,` on a line of its own, as the bundle
-// writer pretty-prints it): such a line is casepack's own bookkeeping, never a secret, so the
-// pattern scan sees an empty line in its place. Any other line of the manifest (item sources,
-// commands, errors) is scanned like every entry.
+// casepack's own files are read as what they say. manifest.json counts removals by rule name
+// (`"password": 3,` on a line of its own, as the bundle writer pretty-prints it): such a line is
+// bookkeeping, never a secret, so the pattern scan sees an empty line in its place; every other
+// line (sources, commands, reasons) is scanned as it is. report.html shows redacted text
+// HTML-escaped (`password=&quot;[REDACTED:password]&quot;`): the scan sees it unescaped, so a
+// marker is a marker there too, and an escaped secret is still found.
 const COUNT_LINE = /^[ \t]*"[^"\\]{1,200}": \d{1,15},?\r?$/;
+const ENTITY = /&(?:quot|amp|lt|gt|apos|#39|#x27);/g;
+const ENTITY_CHAR: Record<string, string> = {
+  '&quot;': '"',
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&#x27;': "'",
+};
+const OWN_FILE_LINES: Record<string, (line: string) => string> = {
+  [MANIFEST_ENTRY]: (line) => (COUNT_LINE.test(line) ? '' : line),
+  [REPORT_ENTRY]: (line) => line.replace(ENTITY, (m) => ENTITY_CHAR[m]!),
+};
 
-/** Feeds `sink` the manifest's bytes with its count lines blanked (line numbers stay). */
-class CountLineFilter {
+/** Feeds `sink` an entry's bytes line by line, each line mapped (line numbers stay). */
+class LineFilter {
   private partial: Buffer[] = [];
-  constructor(private readonly sink: (b: Buffer) => void) {}
+  constructor(
+    private readonly map: (line: string) => string,
+    private readonly sink: (b: Buffer) => void,
+  ) {}
   write(chunk: Buffer): void {
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
@@ -66,8 +86,9 @@ class CountLineFilter {
     if (this.partial.length === 0) return;
     const line = Buffer.concat(this.partial);
     this.partial = [];
-    const text = line.toString('latin1').replace(/\n$/, '');
-    this.sink(COUNT_LINE.test(text) ? Buffer.from(line.at(-1) === 10 ? '\n' : '') : line);
+    const nl = line.at(-1) === 10;
+    const text = line.toString('latin1', 0, nl ? line.length - 1 : line.length);
+    this.sink(Buffer.from(this.map(text) + (nl ? '\n' : ''), 'latin1'));
   }
 }
 
@@ -83,7 +104,7 @@ export class EntryLeakScanner {
   private tail: Buffer = Buffer.alloc(0);
   private readonly reported = new Set<number>();
   private readonly literals: HostLiteral[];
-  private readonly countLines?: CountLineFilter;
+  private readonly ownLines?: LineFilter;
 
   constructor(
     readonly entry: string,
@@ -104,8 +125,8 @@ export class EntryLeakScanner {
       ? []
       : (o.hostLiterals ?? []).filter((l) => l.length >= 2).map(hostLiteral);
     if (patternsOnly) this.o = { ...o, removed: undefined };
-    if (entry === MANIFEST_ENTRY)
-      this.countLines = new CountLineFilter((b) => this.patterns.write(b));
+    const map = OWN_FILE_LINES[entry];
+    if (map) this.ownLines = new LineFilter(map, (b) => this.patterns.write(b));
   }
 
   private add(f: LeakFinding): void {
@@ -113,7 +134,7 @@ export class EntryLeakScanner {
   }
 
   write(chunk: Buffer): void {
-    if (this.countLines) this.countLines.write(chunk);
+    if (this.ownLines) this.ownLines.write(chunk);
     else this.patterns.write(chunk);
     if (!this.o.removed?.size && this.literals.length === 0) return;
     // Values may straddle chunks: scan the previous chunk's tail again with this one.
@@ -161,7 +182,7 @@ export class EntryLeakScanner {
   async end(): Promise<LeakFinding[]> {
     const base = this.offset - this.tail.length;
     this.scanLiterals(this.tail, base, this.lineCounter(this.tail, base), true);
-    this.countLines?.end();
+    this.ownLines?.end();
     this.patterns.end();
     await this.done;
     return this.findings;
@@ -237,7 +258,7 @@ export function leakVerifyCheck(o: LeakCheckOptions = {}) {
       const s = new EntryLeakScanner(name, o, session);
       // manifest.json and report.html were rewritten to record the findings, so their pattern
       // findings are found again here (at new lines); only what a pattern cannot find is kept.
-      const rewritten = name === MANIFEST_ENTRY || name === 'report.html';
+      const rewritten = name === MANIFEST_ENTRY || name === REPORT_ENTRY;
       const recorded = (manifest?.redaction?.leaks ?? []).filter(
         (l) =>
           l.entry === name &&

@@ -61,7 +61,11 @@ describe('leak check', () => {
 });
 
 describe("leak check of casepack's own files and nsswitch.conf", () => {
-  async function oneEntryBundle(entries: Record<string, string>, manifestExtra: object = {}) {
+  async function oneEntryBundle(
+    entries: Record<string, string>,
+    manifestExtra: object = {},
+    reportHtml = '<p>x</p>',
+  ) {
     const dir = await tempDir();
     const w = await openBundle({ dir, name: 'casepack-NEW-test-20250101T000000Z.zip' });
     for (const [name, text] of Object.entries(entries))
@@ -76,7 +80,7 @@ describe("leak check of casepack's own files and nsswitch.conf", () => {
       items: [],
       ...manifestExtra,
     } as Manifest;
-    return (await w.finish({ manifest, caseJson: {}, reportHtml: '<p>x</p>' })).path;
+    return (await w.finish({ manifest, caseJson: {}, reportHtml })).path;
   }
 
   it('does not take the redaction counts in manifest.json for secrets', async () => {
@@ -115,5 +119,16 @@ describe("leak check of casepack's own files and nsswitch.conf", () => {
     expect(await scanBundleForLeaks(dirty)).toEqual([
       { entry: 'files/etc/nsswitch.conf', line: 3, rule: 'password' },
     ]);
+  });
+
+  it('reads report.html as the text it shows: escaped markers pass, an escaped secret does not', async () => {
+    const shown = (v: string) =>
+      `<pre class="diff"><span class="add">+  &lt;password&gt;${v}&lt;/password&gt;</span>\n` +
+      `<span class="del">-db.password=&quot;${v}&quot;</span></pre>\n`;
+    const clean = await oneEntryBundle({}, {}, shown('[REDACTED:password]'));
+    expect(await scanBundleForLeaks(clean)).toEqual([]);
+    const dirty = await oneEntryBundle({}, {}, shown('Walnut4204forest_'));
+    const found = await scanBundleForLeaks(dirty);
+    expect(found.filter((f) => f.entry === 'report.html').map((f) => f.line)).toEqual([1, 2]);
   });
 });
