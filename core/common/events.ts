@@ -11,6 +11,8 @@ export interface CollectProgress {
   bytesTotal: number;
   /** Items running now (ids). */
   current: string[];
+  /** Bytes read so far by each running item (a command's output arrives when it ends). */
+  itemBytes?: Record<string, number>;
   etaMs?: number;
 }
 

@@ -17,7 +17,13 @@ import type { DiffBundlesArgs, SnapshotArgs, SnapshotReply } from '../common/api
 import type { BundleDiff } from '../common/changes/bundle-diff.js';
 import type { CaseContact, CaseInput } from '../common/case/schema.js';
 import { CasepackError } from '../common/errors.js';
-import type { CollectArgs, CollectResult, PlanArgs, ProfilesReply } from '../common/api/collect.js';
+import type {
+  CollectArgs,
+  CollectResult,
+  CollectRun,
+  PlanArgs,
+  ProfilesReply,
+} from '../common/api/collect.js';
 import type { Plan } from '../common/collect/plan.js';
 import { TypedEmitter } from '../common/events.js';
 import { describeSecretRef, type SecretRef } from '../common/settings/secret-ref.js';
@@ -137,6 +143,19 @@ export class CasepackService {
   /** Collect into a bundle; progress arrives as collect:* events on `events`. */
   async collect(args: CollectArgs, opts: { signal?: AbortSignal } = {}): Promise<CollectResult> {
     return (await collectArea()).collect(this, args, opts);
+  }
+  // Background collections for the UI (core/node/collect/collect-runs.ts).
+  async collectStart(args: CollectArgs): Promise<CollectRun> {
+    return (await collectArea()).collectStart(this, args);
+  }
+  async collectStatus(args: { runId: string }): Promise<CollectRun> {
+    return (await collectArea()).collectRuns(this).status(args.runId);
+  }
+  async collectSkip(args: { runId: string; itemId: string }): Promise<CollectRun> {
+    return (await collectArea()).collectRuns(this).skip(args.runId, args.itemId);
+  }
+  async collectCancel(args: { runId: string }): Promise<CollectRun> {
+    return (await collectArea()).collectRuns(this).cancel(args.runId);
   }
 
   // Recent changes (core/node/changes/service-methods.ts).

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { caseSchema } from '../case/schema.js';
 import type { Plan } from '../collect/plan.js';
+import type { ErrorInfo } from '../errors.js';
+import type { CollectProgress } from '../events.js';
+import type { ManifestItem } from '../manifest/schema.js';
 
 const profileRefs = z
   .array(z.string().min(1).max(4096))
@@ -43,8 +46,39 @@ export const collectArgsSchema = planArgsSchema.extend({
    * settings `redaction.pseudonymize` and the site policy (docs/redaction.md).
    */
   pseudonymize: z.string().max(200).optional(),
+  /**
+   * Plan item ids the user switched off: they are not collected and the manifest lists each as
+   * skipped, "switched off before the run". Ids no longer in the plan are ignored.
+   */
+  exclude: z.array(z.string().min(1).max(8192)).max(100_000).optional(),
 });
 export type CollectArgs = z.input<typeof collectArgsSchema>;
+
+/** A collection run in the background (the UI): which run, to follow by its events. */
+export const collectRunArgsSchema = z.strictObject({ runId: z.string().min(1).max(100) });
+export const collectSkipArgsSchema = collectRunArgsSchema.extend({
+  /** A plan item id: a running item is stopped, a waiting one never starts. */
+  itemId: z.string().min(1).max(8192),
+});
+
+export type CollectRunState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A background run as it stands: what `collectStatus` returns (events carry the same facts). */
+export interface CollectRun {
+  runId: string;
+  state: CollectRunState;
+  startedAt: string;
+  /** The latest collect:progress of the run, once items started. */
+  progress?: CollectProgress;
+  /** Manifest items finished so far, in the order they finished. */
+  items: ManifestItem[];
+  /** Items the user asked to skip (they end as `skipped`). */
+  skipRequested: string[];
+  /** When done. */
+  result?: CollectResult;
+  /** When failed or cancelled. */
+  error?: ErrorInfo;
+}
 
 export const profilesArgsSchema = z.strictObject({});
 

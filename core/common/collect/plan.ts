@@ -93,3 +93,18 @@ export interface Plan {
     estimatedBytes: number;
   };
 }
+
+/** The manifest reason of an item the user switched off in the plan (the UI's checkboxes). */
+export const SWITCHED_OFF = 'switched off by the user before the run';
+
+/** A plan's counts and estimated size, from its items. */
+export function planTotals(items: readonly PlanItem[]): Plan['totals'] {
+  const collect = items.filter((i): i is PlanFileItem | PlanCommandItem => i.action === 'collect');
+  return {
+    files: collect.filter((i) => i.type === 'file').length,
+    commands: collect.filter((i) => i.type === 'command').length,
+    skipped: items.filter((i) => i.action === 'skip' && i.status === 'skipped').length,
+    failed: items.filter((i) => i.action === 'skip' && i.status === 'failed').length,
+    estimatedBytes: collect.reduce((n, i) => n + i.estimatedBytes, 0),
+  };
+}

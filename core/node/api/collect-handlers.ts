@@ -2,6 +2,7 @@
 // checked by the path policy; bundles built from the UI go to the data directory's bundles/ folder
 // unless the settings name collect.outDir.
 import { mkdir } from 'node:fs/promises';
+import type { CollectArgs } from '../../common/api/collect.js';
 import type { collectMethods } from '../../common/api/collect-methods.js';
 import type { HandlersOf } from '../../common/api/define.js';
 import type { PathPolicy } from '../access/path-policy.js';
@@ -21,25 +22,27 @@ async function checkedProfiles(
 
 export function collectHandlers(ctx: HandlerContext): HandlersOf<typeof collectMethods> {
   const { service } = ctx;
+  // The UI's profile files and output folder pass the path policy before any run starts.
+  const checked = async ({ cwd: _cwd, ...a }: CollectArgs): Promise<CollectArgs> => {
+    const policy = await ctx.pathPolicy();
+    const profiles = await checkedProfiles(policy, a.profiles);
+    let outDir = a.outDir ?? (await service.settings()).settings.collect?.outDir;
+    if (!outDir) {
+      await mkdir(ctx.bundlesDir, { recursive: true, mode: 0o700 });
+      outDir = ctx.bundlesDir;
+    }
+    return { ...a, profiles, outDir: await policy.directory(outDir, { writable: true }) };
+  };
   return {
     async planCollection({ cwd: _cwd, ...a }) {
       const profiles = await checkedProfiles(await ctx.pathPolicy(), a.profiles);
       return service.plan({ ...a, profiles });
     },
     listProfiles: () => service.profiles({}),
-    async collect({ cwd: _cwd, ...a }) {
-      const policy = await ctx.pathPolicy();
-      const profiles = await checkedProfiles(policy, a.profiles);
-      let outDir = a.outDir ?? (await service.settings()).settings.collect?.outDir;
-      if (!outDir) {
-        await mkdir(ctx.bundlesDir, { recursive: true, mode: 0o700 });
-        outDir = ctx.bundlesDir;
-      }
-      return service.collect({
-        ...a,
-        profiles,
-        outDir: await policy.directory(outDir, { writable: true }),
-      });
-    },
+    collect: async (a) => service.collect(await checked(a)),
+    collectStart: async (a) => service.collectStart(await checked(a)),
+    collectStatus: (a) => service.collectStatus(a),
+    collectSkip: (a) => service.collectSkip(a),
+    collectCancel: (a) => service.collectCancel(a),
   };
 }

@@ -18,6 +18,7 @@ import type { BundleWriter, EntrySink } from '../bundle/types.js';
 import type { RedactionSession } from '../redact/types.js';
 import { toolVersion } from '../version.js';
 import { SinkError } from './collector-context.js';
+import type { ItemSkips } from './item-skips.js';
 import { preparePlan, type Prepared } from './prepare.js';
 import { runTasks } from './runner.js';
 import { planTasks, skippedItem } from './tasks.js';
@@ -76,6 +77,10 @@ export interface CollectRunOptions {
   events?: TypedEmitter<CasepackEvents>;
   signal?: AbortSignal;
   now?: number;
+  /** A background run names itself before it starts (collect-runs.ts); else a new UUID. */
+  runId?: string;
+  /** Items the user skips while it runs. */
+  skips?: ItemSkips;
 }
 
 function summarize(items: readonly ManifestItem[], durationMs: number): CollectSummary {
@@ -98,7 +103,7 @@ export async function runCollect(
   o: CollectRunOptions = {},
 ): Promise<CollectResult> {
   const started = o.now ?? Date.now();
-  const runId = randomUUID();
+  const runId = o.runId ?? randomUUID();
   const signal = o.signal ?? new AbortController().signal;
   // Every running item and report section listens to the run's signal: many listeners by design.
   setMaxListeners(0, signal);
@@ -137,6 +142,7 @@ export async function runCollect(
       session,
       events: o.events,
       signal,
+      skips: o.skips,
     });
     // Manifest items in plan order: collected and skipped side by side, as the plan listed them.
     const byId = new Map(ran.map((i) => [i.id, i]));

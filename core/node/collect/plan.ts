@@ -3,13 +3,14 @@
 // it; `collect` runs it. Building it opens no file: it lists directories and stats paths only.
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type {
-  Plan,
-  PlanCommandItem,
-  PlanFileItem,
-  PlanItem,
-  PlanProfile,
-  PlanSkipItem,
+import {
+  planTotals,
+  type Plan,
+  type PlanCommandItem,
+  type PlanFileItem,
+  type PlanItem,
+  type PlanProfile,
+  type PlanSkipItem,
 } from '../../common/collect/plan.js';
 import type { CommandSpec, FileSpec } from '../../common/profile/schema.js';
 import { expandAll } from '../../common/profile/vars.js';
@@ -127,7 +128,6 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
     }
   }
 
-  const collect = items.filter((i): i is PlanFileItem | PlanCommandItem => i.action === 'collect');
   return {
     createdAt: new Date(input.now).toISOString(),
     host: facts.hostname,
@@ -138,13 +138,7 @@ export async function buildPlan(input: PlanInput): Promise<Plan> {
     },
     profiles,
     items,
-    totals: {
-      files: collect.filter((i) => i.type === 'file').length,
-      commands: collect.filter((i) => i.type === 'command').length,
-      skipped: items.filter((i) => i.action === 'skip' && i.status === 'skipped').length,
-      failed: items.filter((i) => i.action === 'skip' && i.status === 'failed').length,
-      estimatedBytes: collect.reduce((n, i) => n + i.estimatedBytes, 0),
-    },
+    totals: planTotals(items),
   };
 }
 

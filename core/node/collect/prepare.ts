@@ -8,6 +8,7 @@ import type { Settings } from '../../common/settings/schema.js';
 import { hostFacts } from '../profiles/host-facts.js';
 import { loadProfile, type LoadedProfile } from '../profiles/load.js';
 import { buildPlan } from './plan.js';
+import { switchOff } from './switch-off.js';
 
 export const DEFAULT_PROFILE = 'linux-host';
 
@@ -17,6 +18,8 @@ export interface PrepareArgs {
   until?: string | undefined;
   /** Relative profile paths are resolved against this (default: the process's cwd). */
   cwd?: string | undefined;
+  /** Plan item ids the user switched off. */
+  exclude?: string[] | undefined;
 }
 
 export interface Prepared {
@@ -55,5 +58,5 @@ export async function preparePlan(
     signal: opts.signal,
     forbid: opts.forbid,
   });
-  return { plan, profiles, window };
+  return { plan: switchOff(plan, args.exclude), profiles, window };
 }

@@ -8,6 +8,7 @@ import type { ManifestItem } from '../../common/manifest/schema.js';
 import type { EntrySink } from '../bundle/types.js';
 import type { RedactionSession } from '../redact/types.js';
 import { SinkError, type CollectorContext } from './collector-context.js';
+import { asUserSkipped, skippedByUser, type ItemSkips } from './item-skips.js';
 
 export interface RunTask {
   id: string;
@@ -26,6 +27,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Progress events at most this often while bytes flow (items starting/ending always emit). */
   progressEveryMs?: number;
+  /** Items the user skips while the run goes on (the UI). */
+  skips?: ItemSkips;
 }
 
 export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promise<ManifestItem[]> {
@@ -38,6 +41,7 @@ export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promis
   const started = Date.now();
   const bytesTotal = tasks.reduce((n, t) => n + t.estimatedBytes, 0);
   const current = new Set<string>();
+  const itemBytes = new Map<string, number>();
   let itemsDone = 0;
   let bytesDone = 0;
   let lastEmit = 0;
@@ -56,6 +60,7 @@ export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promis
       bytesDone,
       bytesTotal,
       current: [...current],
+      itemBytes: Object.fromEntries(itemBytes),
       ...(bytesDone > 0 && elapsed > 500 ? { etaMs: Math.round(left / rate) } : {}),
     });
   };
@@ -65,10 +70,20 @@ export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promis
     while (next < tasks.length && !fatal) {
       const index = next++;
       const task = tasks[index]!;
+      if (o.skips?.before(task.id) && !run.signal.aborted) {
+        results[index] = asUserSkipped(task.failed(''));
+        itemsDone++;
+        o.events?.emit('collect:item', { runId: o.runId, item: results[index] });
+        emit(true);
+        continue;
+      }
       const own = new AbortController();
       const link = () => own.abort(run.signal.reason);
       run.signal.addEventListener('abort', link, { once: true });
+      const detach = o.skips?.attach(task.id, own);
+      const startedItem = Date.now();
       current.add(task.id);
+      itemBytes.set(task.id, 0);
       emit(true);
       let item: ManifestItem;
       try {
@@ -79,24 +94,32 @@ export async function runTasks(tasks: readonly RunTask[], o: RunOptions): Promis
           signal: own.signal,
           onBytes: (n) => {
             bytesDone += n;
+            itemBytes.set(task.id, (itemBytes.get(task.id) ?? 0) + n);
             emit(false);
           },
         });
+        if (skippedByUser(own.signal) && !run.signal.aborted)
+          item = asUserSkipped(item, Date.now() - startedItem);
       } catch (e) {
         if (e instanceof SinkError) {
           fatal ??= e;
           run.abort(e);
         }
-        item = task.failed(
-          e instanceof SinkError
-            ? `not written: ${e.message}`
-            : run.signal.aborted
-              ? 'cancelled'
-              : `internal error: ${errorMessage(e)}`,
-        );
+        item =
+          skippedByUser(own.signal) && !run.signal.aborted
+            ? asUserSkipped(task.failed(''), Date.now() - startedItem)
+            : task.failed(
+                e instanceof SinkError
+                  ? `not written: ${e.message}`
+                  : run.signal.aborted
+                    ? 'cancelled'
+                    : `internal error: ${errorMessage(e)}`,
+              );
       } finally {
         run.signal.removeEventListener('abort', link);
+        detach?.();
         current.delete(task.id);
+        itemBytes.delete(task.id);
       }
       results[index] = item;
       itemsDone++;

@@ -14,6 +14,8 @@ import type { CasepackEvents, TypedEmitter } from '../../common/events.js';
 import type { Plan } from '../../common/collect/plan.js';
 import { CasepackError } from '../../common/errors.js';
 import type { LoadedSettings } from '../settings/store.js';
+import { CollectRuns } from './collect-runs.js';
+import type { ItemSkips } from './item-skips.js';
 
 export interface CollectServiceContext {
   settings(): Promise<LoadedSettings>;
@@ -50,7 +52,7 @@ export async function profiles(svc: CollectServiceContext): Promise<ProfilesRepl
 export async function collect(
   svc: CollectServiceContext,
   arg: CollectArgs,
-  opts: { signal?: AbortSignal | undefined } = {},
+  opts: { signal?: AbortSignal | undefined; runId?: string; skips?: ItemSkips } = {},
 ): Promise<CollectResult> {
   const a = parseArg(collectArgsSchema, arg);
   const [{ runCollect }, { defaultCollectDeps }, changes, { loadCollectCase, withCase }] =
@@ -76,5 +78,22 @@ export async function collect(
   return runCollect(settings, a, kase ? withCase(deps, kase) : deps, {
     events: svc.events,
     signal: opts.signal,
+    runId: opts.runId,
+    skips: opts.skips,
   });
+}
+
+// One registry of background runs per service (the UI's collectStart/Status/Skip/Cancel).
+const registries = new WeakMap<CollectServiceContext, CollectRuns>();
+
+export function collectRuns(svc: CollectServiceContext): CollectRuns {
+  let r = registries.get(svc);
+  if (!r)
+    registries.set(svc, (r = new CollectRuns(svc.events, (args, o) => collect(svc, args, o))));
+  return r;
+}
+
+/** Start a collection in the background; its argument is checked before it starts. */
+export async function collectStart(svc: CollectServiceContext, arg: CollectArgs) {
+  return collectRuns(svc).start(parseArg(collectArgsSchema, arg));
 }

@@ -103,9 +103,17 @@ export function BundleTree(props: {
                 {redactions}
               </Badge>
             )}
-            {entry?.status === 'truncated' && (
-              <Badge size="xs" color="orange" variant="light">
-                truncated
+            {entry?.status && entry.status !== 'collected' && (
+              // Truncated, or stopped part way (skipped by the user, failed): what is here is partial.
+              <Badge
+                size="xs"
+                color={
+                  entry.status === 'failed' ? 'red' : entry.status === 'skipped' ? 'gray' : 'orange'
+                }
+                variant="light"
+                title={entry.reason}
+              >
+                {entry.status}
               </Badge>
             )}
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
