@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { CollectArgs } from '../../common/api/collect.js';
 import type { collectMethods } from '../../common/api/collect-methods.js';
+import { CasepackError } from '../../common/errors.js';
 import type { HandlersOf } from '../../common/api/define.js';
 import type { PathPolicy } from '../access/path-policy.js';
 import { looksLikeProfilePath } from '../profiles/load.js';
@@ -22,7 +23,7 @@ async function checkedProfiles(
 
 export function collectHandlers(ctx: HandlerContext): HandlersOf<typeof collectMethods> {
   const { service } = ctx;
-  // The UI's profile files and output folder pass the path policy before any run starts.
+  // The UI's profile files, case file and output folder pass the path policy before a run starts.
   const checked = async ({ cwd: _cwd, ...a }: CollectArgs): Promise<CollectArgs> => {
     const policy = await ctx.pathPolicy();
     const profiles = await checkedProfiles(policy, a.profiles);
@@ -31,7 +32,16 @@ export function collectHandlers(ctx: HandlerContext): HandlersOf<typeof collectM
       await mkdir(ctx.bundlesDir, { recursive: true, mode: 0o700 });
       outDir = ctx.bundlesDir;
     }
-    return { ...a, profiles, outDir: await policy.directory(outDir, { writable: true }) };
+    // Package history and services are read from / on the host; another root is for tests on the
+    // command line, not for a page.
+    if (a.changesRoot)
+      throw new CasepackError('usage', 'changesRoot is a command-line option (--changes-root)');
+    return {
+      ...a,
+      profiles,
+      ...(a.caseFile ? { caseFile: await policy.readableFile(a.caseFile, 'the case file') } : {}),
+      outDir: await policy.directory(outDir, { writable: true }),
+    };
   };
   return {
     async planCollection({ cwd: _cwd, ...a }) {

@@ -34,7 +34,7 @@ function keep(k: Kept): void {
 }
 
 export function CollectScreen(props: { onReview(): void }) {
-  const { setBundle } = useAppState();
+  const { setBundle, draft } = useAppState();
   const [state, setState] = useState<Kept>(kept);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -69,6 +69,8 @@ export function CollectScreen(props: { onReview(): void }) {
       const r = await api.collectStart({
         ...state.choice.args,
         systemReport: state.choice.systemReport,
+        // The case as typed so far becomes the bundle's case.json (and names the bundle).
+        case: draft,
         ...(off.size ? { exclude: [...off] } : {}),
       });
       update({ ...state, runId: r.runId });
