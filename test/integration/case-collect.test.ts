@@ -1,14 +1,14 @@
 // `casepack collect --case-file` / `--case N --ref R` as users run them, on real files: case.json
 // holds the case as written, the bundle name and manifest know it, report.html opens with it, and
 // what the case lacks is a warning that names the field and why L1 needs it.
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollectResult } from '../../core/common/api/collect.js';
 import { SEVERITY_INFO } from '../../core/common/case/definitions.js';
 import type { CaseInput } from '../../core/common/case/schema.js';
-import { entry, manifestOf } from '../support/bundle-read.js';
+import { entry, entryNames, manifestOf } from '../support/bundle-read.js';
 import { minimalCase, without } from '../support/case-fixtures.js';
 import { runCli, runCliJson } from '../support/cli.js';
 import { makePng } from '../support/png.js';
@@ -285,6 +285,26 @@ describe('casepack collect with a case', () => {
     const html = text(r.json.bundle, 'report.html');
     expect(html).toMatch(/A reproducible test case \(recommended, in this bundle\)/);
     expect(html).toMatch(/Screenshots \(recommended, in this bundle\)/);
+  });
+
+  it("refuses to attach casepack's own data or a credential file, also through a link", async () => {
+    const data = path.join(dir, 'data');
+    await mkdir(data, { recursive: true });
+    const key = path.join(data, 'attached-by-mistake.key');
+    await writeFile(key, 'SiteKeyMaterial-9f1c2e\n', { mode: 0o600 });
+    const link = path.join(dir, 'innocent-export.txt');
+    await symlink(key, link);
+    const c = { ...minimalCase('question'), attachments: [key, link, '/etc/shadow'] };
+    const r = await collect(['--case-file', await caseFile(c)]);
+    expect(r.code).toBe(0);
+    const items = manifestOf(r.json.bundle).items;
+    for (const source of [key, link, '/etc/shadow'])
+      expect(items.find((i) => i.source === source)).toMatchObject({
+        status: 'skipped',
+        reason: expect.stringMatching(/^forbidden by the rule/),
+      });
+    for (const name of entryNames(r.json.bundle))
+      expect(entry(r.json.bundle, name).toString('latin1')).not.toContain('SiteKeyMaterial');
   });
 
   it('never pseudonymises the case: the vendor needs the real contact', async () => {

@@ -10,6 +10,11 @@ export function entry(bundle: string, name: string): Buffer {
   return execFileSync('unzip', ['-p', bundle, name], { maxBuffer: 1 << 30 });
 }
 
+/** Every entry name in the zip, as unzip lists it. */
+export function entryNames(bundle: string): string[] {
+  return execFileSync('unzip', ['-Z1', bundle], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
 export function manifestOf(bundle: string): Manifest {
   return JSON.parse(entry(bundle, 'manifest.json').toString('utf8')) as Manifest;
 }

@@ -3,7 +3,7 @@
 // file (streamed, through the redactor; binary files copied and marked as not redacted), never
 // windowed, and skipped whole rather than cut when over the cap (half a test case helps nobody).
 // A missing or unreadable attachment is one manifest entry saying why; the bundle goes on.
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PlanFileItem } from '../../common/collect/plan.js';
 import type { CaseAttachment } from '../../common/case/schema.js';
@@ -12,6 +12,8 @@ import type { ManifestItem } from '../../common/manifest/schema.js';
 import { ZoneClock } from '../../common/time/zone.js';
 import type { CollectPart } from '../collect/collect.js';
 import { collectFile } from '../collect/file-collector.js';
+import { BUILTIN_FORBID } from '../collect/plan.js';
+import { globList } from '../collect/walk.js';
 import { safeName } from '../draft/files.js';
 
 /** Largest attachment taken into a bundle. */
@@ -29,11 +31,17 @@ function entryName(a: CaseAttachment, used: Set<string>): string {
   return entry;
 }
 
-/** `baseDir`: where relative attachment paths are read from (the case file's folder). */
+/**
+ * `baseDir`: where relative attachment paths are read from (the case file's folder). `forbid`: the
+ * collection's own forbidden paths (casepack's data directory, credential files): an attachment is
+ * checked against them and the built-in list, through links too, like any collected file.
+ */
 export function attachmentsPart(
   attachments: readonly CaseAttachment[],
   baseDir: string,
+  forbid: readonly string[] = [],
 ): CollectPart {
+  const forbidden = globList([...BUILTIN_FORBID, ...forbid]);
   return {
     id: 'attachments',
     async write({ sink, session, signal }) {
@@ -54,6 +62,13 @@ export function attachmentsPart(
                 : `cannot read the attached file: ${errorMessage(st)}`
               : 'not a regular file: attach a file, not a folder or device';
           items.push({ id, type, source, status: 'failed', reason });
+          continue;
+        }
+        const real = await realpath(source).catch(() => source);
+        const rule = forbidden(source) ?? forbidden(real);
+        if (rule) {
+          const reason = `forbidden by the rule "${rule}": casepack never puts this file in a bundle`;
+          items.push({ id, type, source, status: 'skipped', reason });
           continue;
         }
         const item: PlanFileItem = {

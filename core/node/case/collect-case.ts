@@ -89,7 +89,7 @@ export function withCase(deps: CollectDeps, { case: c, baseDir }: CollectCase): 
   return {
     ...deps,
     parts: c.attachments?.length
-      ? [attachmentsPart(c.attachments, baseDir), ...deps.parts]
+      ? [attachmentsPart(c.attachments, baseDir, deps.forbid), ...deps.parts]
       : deps.parts,
     caseJson: c,
     ...(m.caseNumber ? { caseNumber: m.caseNumber } : {}),
