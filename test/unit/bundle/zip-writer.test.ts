@@ -86,6 +86,25 @@ describe('zip writer', () => {
     expect(py.get('config/file-1.conf')?.utf8).toBe(false);
   });
 
+  it('keeps the bytes buffered before a stored block of half to one output buffer (a .gz of 700 KiB after a small file)', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'stored-block.zip');
+    const small = Buffer.from('a small file\n');
+    const rotated = randomBytes(700 * 1024);
+    const after = Buffer.from('the next entry\n'.repeat(50));
+    await writeZip(file, async (z) => {
+      await z.addBuffer('small.txt', small);
+      await z.addBuffer('logs/rotated.log.1.gz', rotated);
+      await z.addBuffer('after.txt', after);
+    });
+    expect(await unzipTest(file)).toMatch(/No errors detected/);
+    expect(await readEverywhere(file)).toEqual({
+      'after.txt': { size: after.length, sha256: sha256(after) },
+      'logs/rotated.log.1.gz': { size: rotated.length, sha256: sha256(rotated) },
+      'small.txt': { size: small.length, sha256: sha256(small) },
+    });
+  });
+
   it('deflates one large entry on several threads into a valid zip with the same bytes (issue 7)', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'large.zip');

@@ -33,8 +33,11 @@ export class FileOutput {
   async write(data: Uint8Array): Promise<void> {
     this.check();
     if (data.length === 0) return;
-    if (this.used + data.length > this.buf.length) await this.flush();
-    if (data.length >= this.buf.length / 2) {
+    const direct = data.length >= this.buf.length / 2;
+    // Whatever is buffered goes first: a large piece written past it would leave a hole (zeros)
+    // where the buffered bytes belong, e.g. a local header before a stored block of 512 KiB-1 MiB.
+    if (direct || this.used + data.length > this.buf.length) await this.flush();
+    if (direct) {
       // Large pieces go straight to the file; copying them would only cost time.
       await this.writeAt(data, this.position);
       this.position += data.length;
