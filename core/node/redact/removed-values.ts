@@ -1,12 +1,23 @@
-// What was removed during a run, as hashes only (never the values): the leak check looks for
+// What was removed during a run, as fingerprints only (never the values): the leak check looks for
 // them in every entry of the finished bundle. Values shorter than 8 characters or that look like
 // words are not kept: they would match ordinary text (a password "admin" is also a user name).
+//
+// Memory is fixed, whatever the input: a 1 GiB log tree holds hundreds of thousands of distinct
+// session ids, and a Set of digests grew the run by ~50 MB per GiB. Each value is a 64-bit
+// fingerprint (a salted FNV-1a for the cheap incremental scan, and 32 bits of a peppered SHA-256
+// to confirm) in an open-addressing table of fixed size. When the table is full, later values are
+// not kept (`dropped` counts them); the pattern rules of the leak check still run on everything.
 import { createHash, randomBytes } from 'node:crypto';
 import { isCredentialLike } from '../../common/redact/values.js';
 
 const MIN = 8;
 const MAX = 512;
+/** Table slots (a power of two): 2 x 4 bytes each, 8 MiB in all; filled to at most 3/4. */
+const SLOTS = 1 << 20;
+/** Bytes hashed for the quick test at each token start. */
 const HEAD = 4;
+/** Bits of the heads bitmap (1 MiB). */
+const HEAD_BITS = 1 << 23;
 
 /** FNV-1a over bytes[start, end) mixed with a per-run salt. */
 function fnv(bytes: Uint8Array, start: number, end: number, salt: number): number {
@@ -18,32 +29,68 @@ function fnv(bytes: Uint8Array, start: number, end: number, salt: number): numbe
 export class RemovedValues {
   private readonly salt = randomBytes(4).readUInt32LE(0);
   private readonly pepper = randomBytes(16);
-  private readonly quick = new Set<number>();
-  private readonly exact = new Set<string>();
-  /** Salted hashes of the values' first 4 bytes: most token starts are rejected with one lookup. */
-  private readonly heads = new Set<number>();
+  private readonly slots: number;
+  /** FNV fingerprint per slot (0 = empty, so a value whose FNV is 0 is stored as 1). */
+  private readonly quick: Uint32Array;
+  /** 32 bits of the peppered SHA-256 per slot. */
+  private readonly check: Uint32Array;
+  /** Salted hashes of the values' first 4 bytes, as bits: most token starts fail one test. */
+  private readonly heads = new Uint8Array(HEAD_BITS / 8);
   private readonly lengths = new Uint8Array(MAX + 1);
+  private count = 0;
   private maxLen = 0;
+  /** Values not kept because the table was full. */
+  dropped = 0;
+
+  constructor(slots = SLOTS) {
+    this.slots = slots;
+    this.quick = new Uint32Array(slots);
+    this.check = new Uint32Array(slots);
+  }
 
   get size(): number {
-    return this.exact.size;
+    return this.count;
   }
 
   add(value: string): void {
     const bytes = Buffer.from(value, 'latin1');
     if (bytes.length < MIN || bytes.length > MAX || !isCredentialLike(value)) return;
-    this.quick.add(fnv(bytes, 0, bytes.length, this.salt));
-    this.exact.add(this.digest(bytes, 0, bytes.length));
-    this.heads.add(fnv(bytes, 0, HEAD, this.salt));
+    const q = fnv(bytes, 0, bytes.length, this.salt) || 1;
+    const c = this.digest(bytes, 0, bytes.length);
+    if (this.has(q, c)) return;
+    if (this.count >= (this.slots * 3) / 4) {
+      this.dropped++;
+      return;
+    }
+    let i = q & (this.slots - 1);
+    while (this.quick[i] !== 0) i = (i + 1) & (this.slots - 1);
+    this.quick[i] = q;
+    this.check[i] = c;
+    this.count++;
+    const head = fnv(bytes, 0, HEAD, this.salt) & (HEAD_BITS - 1);
+    this.heads[head >>> 3]! |= 1 << (head & 7);
     this.lengths[bytes.length] = 1;
     this.maxLen = Math.max(this.maxLen, bytes.length);
   }
 
-  private digest(bytes: Uint8Array, start: number, end: number): string {
+  private digest(bytes: Uint8Array, start: number, end: number): number {
     return createHash('sha256')
       .update(this.pepper)
       .update(bytes.subarray(start, end))
-      .digest('base64');
+      .digest()
+      .readUInt32LE(0);
+  }
+
+  /** Whether FNV fingerprint `q` is in the table (with SHA-256 bits `c`, when given). */
+  private has(q: number, c?: number): boolean {
+    for (let i = q & (this.slots - 1); this.quick[i] !== 0; i = (i + 1) & (this.slots - 1))
+      if (this.quick[i] === q && (c === undefined || this.check[i] === c)) return true;
+    return false;
+  }
+
+  private confirm(q: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const c = this.digest(bytes, start, end);
+    return this.has(q, c);
   }
 
   /**
@@ -51,14 +98,15 @@ export class RemovedValues {
    * blank, quote or separator) and may run across separators, as passwords do.
    */
   find(bytes: Uint8Array, onHit: (offset: number) => void): void {
-    if (this.exact.size === 0) return;
+    if (this.count === 0) return;
     const n = bytes.length;
     for (let i = 0; i < n; i++) {
       if (i > 0 && !isBoundary(bytes[i - 1]!)) continue;
       if (isBoundary(bytes[i]!) || i + MIN > n) continue;
       // Without this, every token start hashed forward up to the longest value (quadratic in
       // the line length, about 2 MB/s on long log lines).
-      if (!this.heads.has(fnv(bytes, i, i + HEAD, this.salt))) continue;
+      const head = fnv(bytes, i, i + HEAD, this.salt) & (HEAD_BITS - 1);
+      if ((this.heads[head >>> 3]! & (1 << (head & 7))) === 0) continue;
       let h = 0x811c9dc5 ^ this.salt;
       const stop = Math.min(n, i + this.maxLen);
       for (let j = i; j < stop; j++) {
@@ -66,12 +114,9 @@ export class RemovedValues {
         if (b === 10) break;
         h = Math.imul(h ^ b, 0x01000193);
         const len = j - i + 1;
-        if (
-          len >= MIN &&
-          this.lengths[len] === 1 &&
-          this.quick.has(h >>> 0) &&
-          this.exact.has(this.digest(bytes, i, j + 1))
-        ) {
+        if (len < MIN || this.lengths[len] === 0) continue;
+        const q = h >>> 0 || 1;
+        if (this.has(q) && this.confirm(q, bytes, i, j + 1)) {
           onHit(i);
           break;
         }
