@@ -92,3 +92,28 @@ test('plan, switch an item off, skip a hung command, then review the bundle', as
   await expect(files.getByText('skipped', { exact: true })).toBeVisible();
   await shot(app, 'collect-review');
 });
+
+test('a secret typed into the case: the run ends refused by the leak check, and says where', async ({
+  app,
+  served,
+}) => {
+  await writeFile(path.join(served.dir, 'app.conf'), 'listen = 8080\n');
+  const profile = path.join(served.dir, 'small.yaml');
+  await writeFile(
+    profile,
+    ['name: small', 'files:', `  - { id: config, paths: ["${served.dir}/app.conf"] }`].join('\n'),
+  );
+  await app.getByLabel('Description').fill('we tried password=Tr0ub4dor&3-case on the console');
+  await app.getByRole('link', { name: '2. Collect' }).click();
+  await app.getByLabel('Profile file').fill(profile);
+  await app.getByLabel('Include the system report').uncheck();
+  await app.getByRole('button', { name: 'Show the plan' }).click();
+  await app.getByRole('button', { name: 'Start collection' }).click();
+  const refused = app.getByRole('alert').filter({ hasText: 'The leak check refused this bundle' });
+  await expect(refused).toBeVisible();
+  await expect(refused).toContainText('case.json');
+  await expect(
+    app.getByRole('heading', { name: 'The bundle is written but not releasable' }),
+  ).toBeVisible();
+  await shot(app, 'collect-refused');
+});

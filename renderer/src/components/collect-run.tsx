@@ -209,7 +209,9 @@ export function RunView(props: {
               {run.state === 'running'
                 ? 'Collecting…'
                 : run.state === 'done'
-                  ? 'The bundle is ready'
+                  ? r?.releasable === false
+                    ? 'The bundle is written but not releasable'
+                    : 'The bundle is ready'
                   : run.state === 'cancelled'
                     ? 'Collection cancelled'
                     : 'Collection failed'}
@@ -260,8 +262,21 @@ export function RunView(props: {
           </Stack>
         </Paper>
       )}
+      {r?.releasable === false && (
+        <Alert color="red" title="The leak check refused this bundle: do not send it as it is">
+          <Text size="sm">
+            Something that looks like a secret is still in it. Open it in Review, remove the entries
+            below (or the secret from the case), and collect again.
+          </Text>
+          {(r.leaks ?? []).map((l) => (
+            <Text size="sm" ff="monospace" key={`${l.entry}:${l.line}:${l.rule}`}>
+              {l.entry}:{l.line} ({l.rule})
+            </Text>
+          ))}
+        </Alert>
+      )}
       {r && (
-        <Alert color="teal" title={r.bundle.split('/').pop()}>
+        <Alert color={r.releasable === false ? 'gray' : 'teal'} title={r.bundle.split('/').pop()}>
           <Stack gap={4}>
             <Text size="sm">
               {r.summary.collected} collected, {r.summary.truncated} truncated, {r.summary.skipped}{' '}
