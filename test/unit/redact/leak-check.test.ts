@@ -7,6 +7,7 @@ import { openBundle } from '../../../core/node/bundle/bundle-writer.js';
 import { scanBundleForLeaks, describeLeak } from '../../../core/node/redact/leak-check.js';
 import { RemovedValues } from '../../../core/node/redact/removed-values.js';
 import { createRedactionSession } from '../../../core/node/redact/session.js';
+import { baseManifest } from '../../support/bundle-builder.js';
 import { tempDir } from '../../support/tmp.js';
 import { MANIFEST_FORMAT_VERSION, type Manifest } from '../../../core/common/manifest/schema.js';
 
@@ -70,16 +71,7 @@ describe("leak check of casepack's own files and nsswitch.conf", () => {
     const w = await openBundle({ dir, name: 'casepack-NEW-test-20250101T000000Z.zip' });
     for (const [name, text] of Object.entries(entries))
       await w.addEntry(name, Readable.from([Buffer.from(text)]));
-    const manifest = {
-      formatVersion: MANIFEST_FORMAT_VERSION,
-      tool: { name: 'casepack', version: 'test' },
-      createdAt: new Date().toISOString(),
-      host: { name: 'test' },
-      profiles: [],
-      window: { since: '', until: '', timezone: 'UTC' },
-      items: [],
-      ...manifestExtra,
-    } as Manifest;
+    const manifest = { ...baseManifest(), ...manifestExtra } as Manifest;
     return (await w.finish({ manifest, caseJson: {}, reportHtml })).path;
   }
 
