@@ -40,3 +40,14 @@ describe('RemovedValues', () => {
     expect(found).toHaveLength(768);
   });
 });
+
+describe('RemovedValues, chance matches', () => {
+  it('leaves short hex or digit values to the pattern rules: they recur by chance as ids', () => {
+    const r = new RemovedValues();
+    r.add('fb8574e1');
+    r.add('4411920377');
+    expect(r.size).toBe(0);
+    r.add('fb8574e1c09a77d2');
+    expect(r.size).toBe(1);
+  });
+});
