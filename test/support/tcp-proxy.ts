@@ -15,6 +15,11 @@ export interface ProxyRules {
   dropReplyAfterUp?: string;
   /** Limit upstream bytes per second. */
   upBytesPerSecond?: number;
+  /**
+   * A line that goes silent: after this many bytes went upstream, nothing more is passed either way
+   * and the connection stays open (a stalled transfer, not a broken one). Fires once per proxy.
+   */
+  stallAfterUpBytes?: number;
 }
 
 export interface TcpProxy {
@@ -25,6 +30,8 @@ export interface TcpProxy {
   connections: number;
   /** How often `dropReplyAfterUp` fired. */
   dropped: number;
+  /** How often `stallAfterUpBytes` fired (at most once). */
+  stalls: number;
   /** Rules for the next connections (the current ones keep theirs). */
   rules: ProxyRules;
   resetCounters(): void;
@@ -42,6 +49,7 @@ export async function startTcpProxy(
     down: 0,
     connections: 0,
     dropped: 0,
+    stalls: 0,
     rules,
     resetCounters() {
       proxy.up = 0;
@@ -66,7 +74,25 @@ export async function startTcpProxy(
       client.resetAndDestroy();
       upstream.destroy();
     };
+    let stalled = false;
     client.on('data', (chunk: Buffer) => {
+      if (stalled) return;
+      if (
+        r.stallAfterUpBytes !== undefined &&
+        proxy.stalls === 0 &&
+        sentUp + chunk.length > r.stallAfterUpBytes
+      ) {
+        proxy.stalls++;
+        const part = chunk.subarray(0, Math.max(0, r.stallAfterUpBytes - sentUp));
+        sentUp += part.length;
+        proxy.up += part.length;
+        stalled = true;
+        upstream.write(part);
+        // Stop reading both ways, so the client's own buffers fill as on a dead line.
+        client.pause();
+        upstream.pause();
+        return;
+      }
       if (
         r.dropReplyAfterUp &&
         proxy.dropped === 0 &&
@@ -92,6 +118,7 @@ export async function startTcpProxy(
     });
     upstream.on('drain', () => client.resume());
     upstream.on('data', (chunk: Buffer) => {
+      if (stalled) return;
       if (r.dropReply) return kill();
       proxy.down += chunk.length;
       if (!client.write(chunk)) upstream.pause();

@@ -91,7 +91,9 @@ export async function connectSftp(o: ConnectOptions): Promise<SftpSession> {
 
   const ready = new Promise<void>((resolve, reject) => {
     client.once('ready', () => resolve());
-    client.once('error', (e: Error & { level?: string }) => {
+    // `on`, not `once`: after a handshake timeout ssh2 reports the closed socket as a second error,
+    // which would otherwise crash the process (the promise keeps the first).
+    client.on('error', (e: Error & { level?: string }) => {
       // A probe refuses every key on purpose, once it has seen it: no login is attempted.
       if (o.probeOnly && verdict) return resolve();
       if (verdict && !verdict.ok) return reject(hostKeyError(o.name, host, port, verdict));
@@ -170,7 +172,15 @@ export async function connectSftp(o: ConnectOptions): Promise<SftpSession> {
         : resolve(s),
     ),
   );
-  return { sftp, hostKey, close: () => client.end() };
+  return {
+    sftp,
+    hostKey,
+    close: () => {
+      client.end();
+      // On a stalled line the goodbye never leaves; do not let that socket hold the process.
+      setTimeout(() => sock.destroy(), 1000).unref();
+    },
+  };
 }
 
 /** A private key ssh2 cannot use: say which reference and why (never the key). */

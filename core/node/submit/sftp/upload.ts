@@ -54,17 +54,21 @@ function pipeline(
   chunk: number,
   inFlight: number,
   issue: (pos: number, len: number, done: (err?: unknown) => void) => void,
-  stall: StallTimer,
+  stall: { ms: number; error: () => SubmitError },
   signal: AbortSignal | undefined,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let next = start;
     let outstanding = 0;
     let failed = false;
+    // On a stalled line the outstanding requests never get an answer (not even an error), so the
+    // stall ends the pipeline itself; the caller then drops the connection.
+    const timer = new StallTimer(stall.ms, () => fail(stall.error()));
     const fail = (e: unknown) => {
       if (failed) return;
       failed = true;
-      stall.stop();
+      timer.stop();
+      signal?.removeEventListener('abort', onAbort);
       reject(e);
     };
     const onAbort = () => fail(transient('cancelled', 'cancelled'));
@@ -78,17 +82,18 @@ function pipeline(
         issue(pos, len, (err) => {
           outstanding--;
           if (err) return fail(err);
-          stall.touch();
+          timer.touch();
           if (next >= total && outstanding === 0) {
             signal?.removeEventListener('abort', onAbort);
-            stall.stop();
+            timer.stop();
             resolve();
           } else pump();
         });
       }
     };
     if (start >= total) {
-      stall.stop();
+      timer.stop();
+      signal?.removeEventListener('abort', onAbort);
       return resolve();
     }
     pump();
@@ -99,14 +104,14 @@ async function writeFrom(req: UploadRequest, handle: Buffer, offset: number): Pr
   const chunk = req.chunkSize ?? SFTP_CHUNK;
   const local = await openLocal(req.localPath, 'r');
   let chain: Promise<void> = Promise.resolve();
-  let stalled: SubmitError | undefined;
-  const stall = new StallTimer(req.stallMs, () => {
-    stalled = transient(
-      'timeout',
-      `the upload stalled: the server confirmed nothing for ${req.stallMs / 1000}s`,
-    );
-    req.sftp.end();
-  });
+  const stall = {
+    ms: req.stallMs,
+    error: () =>
+      transient(
+        'timeout',
+        `the upload stalled: the server confirmed nothing for ${req.stallMs / 1000}s`,
+      ),
+  };
   try {
     await pipeline(
       req.size,
@@ -126,7 +131,7 @@ async function writeFrom(req: UploadRequest, handle: Buffer, offset: number): Pr
               );
             req.sftp.write(handle, buf, 0, len, pos, (err) => {
               if (!err) req.onBytes?.('upload', len);
-              done(err ? (stalled ?? err) : undefined);
+              done(err ?? undefined);
             });
           })
           .catch(done);
@@ -134,10 +139,7 @@ async function writeFrom(req: UploadRequest, handle: Buffer, offset: number): Pr
       stall,
       req.signal,
     );
-  } catch (e) {
-    throw stalled ?? e;
   } finally {
-    stall.stop();
     await local.close();
   }
 }
@@ -153,44 +155,35 @@ export async function remoteSha256(
   const hash = createHash('sha256');
   const ready = new Map<number, Buffer>();
   let hashedTo = 0;
-  let stalled: SubmitError | undefined;
-  const stall = new StallTimer(req.stallMs, () => {
-    stalled = transient('timeout', `reading the upload back stalled for ${req.stallMs / 1000}s`);
-    req.sftp.end();
-  });
-  try {
-    await pipeline(
-      size,
-      0,
-      chunk,
-      req.inFlight ?? SFTP_IN_FLIGHT,
-      (pos, len, done) => {
-        const buf = Buffer.allocUnsafe(len);
-        req.sftp.read(handle, buf, 0, len, pos, (err, n) => {
-          if (err) return done(stalled ?? err);
-          if (n !== len)
-            return done(
-              transient('verify', `${remote} is shorter on the server than it should be`),
-            );
-          ready.set(pos, buf);
-          // Replies come in order from OpenSSH, but hash strictly by offset whatever the order.
-          for (let b = ready.get(hashedTo); b; b = ready.get(hashedTo)) {
-            ready.delete(hashedTo);
-            hash.update(b);
-            hashedTo += b.length;
-          }
-          req.onBytes?.('verify', len);
-          done();
-        });
-      },
-      stall,
-      req.signal,
-    );
-  } catch (e) {
-    throw stalled ?? e;
-  } finally {
-    stall.stop();
-  }
+  const stall = {
+    ms: req.stallMs,
+    error: () => transient('timeout', `reading the upload back stalled for ${req.stallMs / 1000}s`),
+  };
+  await pipeline(
+    size,
+    0,
+    chunk,
+    req.inFlight ?? SFTP_IN_FLIGHT,
+    (pos, len, done) => {
+      const buf = Buffer.allocUnsafe(len);
+      req.sftp.read(handle, buf, 0, len, pos, (err, n) => {
+        if (err) return done(err);
+        if (n !== len)
+          return done(transient('verify', `${remote} is shorter on the server than it should be`));
+        ready.set(pos, buf);
+        // Replies come in order from OpenSSH, but hash strictly by offset whatever the order.
+        for (let b = ready.get(hashedTo); b; b = ready.get(hashedTo)) {
+          ready.delete(hashedTo);
+          hash.update(b);
+          hashedTo += b.length;
+        }
+        req.onBytes?.('verify', len);
+        done();
+      });
+    },
+    stall,
+    req.signal,
+  );
   await close(req.sftp, handle);
   return hash.digest('hex');
 }
