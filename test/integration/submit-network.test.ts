@@ -9,6 +9,7 @@ import {
   makeCertificates,
   startForwardProxy,
   startTlsFront,
+  TEST_HOST_NAME,
   type ForwardProxy,
 } from '../support/http-servers.js';
 import { tempDir } from '../support/tmp.js';
@@ -33,7 +34,7 @@ beforeAll(async () => {
   await mkdir(certDir);
   const certs = makeCertificates(certDir);
   caFile = certs.caFile;
-  proxy = await startForwardProxy();
+  proxy = await startForwardProxy({ hosts: { [TEST_HOST_NAME]: '127.0.0.1' } });
   tls = await startTlsFront(certs, { host: '127.0.0.1', port: rt().port });
 });
 
@@ -46,10 +47,11 @@ async function submit(
   label: string,
   target: Record<string, unknown>,
   env: Record<string, string> = {},
+  network: Record<string, unknown> = {},
 ) {
   const summary = unique(label);
   const bundle = await makeBundle(dir, { payloadBytes: 4096, case: sampleCase(summary) });
-  const config = await writeConfig(dir, { targets: { rt: rtTarget(target) } });
+  const config = await writeConfig(dir, { network, targets: { rt: rtTarget(target) } });
   const r = await runCliJson<{ status: string; caseNumber?: string; error?: { message: string } }>(
     ['--config', config, 'submit', bundle, '--target', 'rt'],
     {
@@ -93,5 +95,35 @@ describe('networks between casepack and the case system', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`TLS CERTIFICATE CHECKS ARE OFF for ${tls.url}`);
     expect(await ticketsWithSubject(summary)).toHaveLength(1);
+  });
+
+  it('takes HTTPS_PROXY from the environment, for a name only the proxy can resolve', async () => {
+    const before = proxy.seen.length;
+    const port = new URL(tls.url).port;
+    const url = `https://${TEST_HOST_NAME}:${port}`;
+    const { r, summary } = await submit(
+      'env proxy',
+      { url, caFile },
+      { HTTPS_PROXY: proxy.url, NO_PROXY: '', https_proxy: '', no_proxy: '' },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(proxy.seen.slice(before)).toContain(`CONNECT ${TEST_HOST_NAME}:${port}`);
+    expect(await ticketsWithSubject(summary)).toEqual([r.json.caseNumber]);
+  });
+
+  it('goes direct for a host NO_PROXY names, bypassing HTTPS_PROXY', async () => {
+    const before = proxy.seen.length;
+    const url = `https://${TEST_HOST_NAME}:${new URL(tls.url).port}`;
+    const { r, summary } = await submit(
+      'no proxy',
+      { url, caFile },
+      { HTTPS_PROXY: proxy.url, NO_PROXY: `.casepack.test`, https_proxy: '', no_proxy: '' },
+      { retry: { initialDelay: '200ms', maxDelay: '500ms', window: '2s' } },
+    );
+    // This machine cannot resolve the name: only the proxy could have reached it.
+    expect(r.code).toBe(5);
+    expect(r.json.error?.message).toContain(TEST_HOST_NAME);
+    expect(proxy.seen.slice(before)).toEqual([]);
+    expect(await ticketsWithSubject(summary)).toEqual([]);
   });
 });

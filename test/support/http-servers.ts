@@ -29,7 +29,13 @@ export interface ForwardProxy {
   close(): Promise<void>;
 }
 
-export async function startForwardProxy(): Promise<ForwardProxy> {
+/**
+ * `hosts` plays the proxy's own name resolution (a customer's proxy knows names this machine does
+ * not): a CONNECT to a listed name goes to the address given.
+ */
+export async function startForwardProxy(
+  opts: { hosts?: Record<string, string> } = {},
+): Promise<ForwardProxy> {
   const seen: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = http.createServer((req, res) => {
@@ -44,7 +50,7 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   server.on('connect', (req, client: net.Socket, head: Buffer) => {
     seen.push(`CONNECT ${req.url}`);
     const [host, port] = (req.url ?? '').split(':');
-    const up = net.connect(Number(port), host!, () => {
+    const up = net.connect(Number(port), opts.hosts?.[host!] ?? host!, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       up.write(head);
       up.pipe(client);
@@ -67,7 +73,9 @@ export async function startForwardProxy(): Promise<ForwardProxy> {
   };
 }
 
-/** A private CA and a certificate for 127.0.0.1 signed by it (PEM files in `dir`). */
+export const TEST_HOST_NAME = 'rt.casepack.test';
+
+/** A private CA and a certificate for 127.0.0.1 and TEST_HOST_NAME signed by it (PEM files in `dir`). */
 export function makeCertificates(dir: string): { caFile: string; key: string; cert: string } {
   const o = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   o(
@@ -98,7 +106,10 @@ export function makeCertificates(dir: string): { caFile: string; key: string; ce
     '/CN=127.0.0.1',
   );
   const ext = path.join(dir, 'san.ext');
-  execFileSync('sh', ['-c', `printf 'subjectAltName=IP:127.0.0.1\\n' > ${ext}`]);
+  execFileSync('sh', [
+    '-c',
+    `printf 'subjectAltName=IP:127.0.0.1,DNS:${TEST_HOST_NAME}\\n' > ${ext}`,
+  ]);
   o(
     'x509',
     '-req',
