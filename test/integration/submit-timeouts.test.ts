@@ -101,8 +101,10 @@ describe('stalled transfers and silent servers', () => {
     } finally {
       await proxy.close();
     }
-  });
+  }, 120_000);
 
+  // RT on SQLite under the shared machine's load takes seconds per request (the retry also searches
+  // the queue for the job's token): this test gets more room than the default minute.
   it('gives up on an RT request that stalls mid-body, retries, and opens exactly one ticket', async () => {
     const proxy = await startTcpProxy(
       { host: '127.0.0.1', port: rt().port },
@@ -110,7 +112,7 @@ describe('stalled transfers and silent servers', () => {
     );
     try {
       const summary = unique('Stalled while attaching');
-      const bundle = await makeBundle(dir, { payloadBytes: 2 * MiB, case: sampleCase(summary) });
+      const bundle = await makeBundle(dir, { payloadBytes: MiB, case: sampleCase(summary) });
       const config = await writeConfig(dir, {
         network: { retry: fastRetry },
         targets: {
@@ -130,7 +132,7 @@ describe('stalled transfers and silent servers', () => {
     } finally {
       await proxy.close();
     }
-  });
+  }, 180_000);
 
   it('stops waiting for an SFTP server that never completes the handshake, and keeps the job', async () => {
     const bundle = await makeBundle(dir, { payloadBytes: 64 * 1024 });
