@@ -4,6 +4,7 @@
 import { access } from 'node:fs/promises';
 import { confirm, select } from '@inquirer/prompts';
 import { checkCase } from '../../core/common/case/check.js';
+import { applyCasePatch } from '../../core/common/case/set-fields.js';
 import { CASE_TYPE_INFO, SEVERITY_INFO } from '../../core/common/case/definitions.js';
 import {
   CASE_FIELD_KEYS,
@@ -121,7 +122,7 @@ async function offer(title: string, c: Case, keys: CaseFieldKey[]): Promise<bool
   return confirm({ message: `Use these ${title.toLowerCase()}?`, default: true });
 }
 
-export async function runIntake(ctx: CliContext, opts: NewOpts): Promise<number> {
+export async function runIntake(ctx: CliContext, opts: NewOpts, patch: Case = {}): Promise<number> {
   const svc = ctx.service();
   let c: Case = {};
   if (await exists(opts.out)) {
@@ -133,6 +134,8 @@ export async function runIntake(ctx: CliContext, opts: NewOpts): Promise<number>
   c.contact = { ...remembered, ...c.contact };
   c.platform = { ...defaults.platform, ...c.platform };
   if (defaults.product) c.product = { ...defaults.product, ...c.product };
+  // `--set` wins over the file and what was detected or remembered; the prompts still show it.
+  c = applyCasePatch(c, patch);
 
   line(
     'casepack case new: a few questions. Enter keeps the value shown; Ctrl-C stops without writing.',

@@ -96,8 +96,17 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--case <number>', 'an existing case number (the case becomes an update)')
     .option('--ref <id>', "the existing case's reference ID")
+    .option(
+      '--set <field=value>',
+      'pre-fill a case field (dotted, e.g. contact.email=a@b.example); repeatable',
+      collect,
+      [],
+    )
     .action(
       action(async (opts: NewOpts) => {
+        // Checked before the terminal is: a wrong field is a usage error either way.
+        const { parseCaseSets } = await import('../../core/common/case/set-fields.js');
+        const patch = parseCaseSets(opts.set);
         if (!process.stdin.isTTY || !process.stdout.isTTY)
           throw new CasepackError(
             'usage',
@@ -109,7 +118,7 @@ export function register(program: Command, ctx: CliContext): void {
             `--type ${opts.type}: use one of ${caseTypeSchema.options.join(', ')}`,
           );
         const { runIntake } = await import('../case/intake.js');
-        return runIntake(ctx, opts);
+        return runIntake(ctx, opts, patch);
       }),
     );
 
@@ -132,6 +141,8 @@ export interface NewOpts {
   profile: string[];
   case?: string;
   ref?: string;
+  /** `--set FIELD=VALUE` assignments: the prompts' defaults. */
+  set: string[];
 }
 
 function collect(v: string, prev: string[]): string[] {

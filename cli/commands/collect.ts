@@ -12,6 +12,7 @@ interface CollectOpts extends WindowOpts {
   caseFile?: string;
   case?: string;
   ref?: string;
+  set: string[];
   changesRoot?: string;
   out?: string;
   yes?: boolean;
@@ -41,6 +42,12 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--case <number>', 'an existing case number: the bundle is an update of that case')
     .option('--ref <id>', "the existing case's reference ID")
     .option(
+      '--set <field=value>',
+      'set a case field (dotted, e.g. contact.email=a@b.example), over --case-file (repeatable)',
+      repeat,
+      [],
+    )
+    .option(
       '--changes-root <dir>',
       "read package history, cron jobs and services for recent changes from another system's root",
     )
@@ -67,6 +74,7 @@ export function register(program: Command, ctx: CliContext): void {
           caseFile: opts.caseFile,
           caseNumber: opts.case,
           referenceId: opts.ref,
+          set: opts.set,
           changesRoot: opts.changesRoot,
           profiles: opts.profile,
           since: opts.since,
@@ -134,4 +142,8 @@ export function register(program: Command, ctx: CliContext): void {
         return code;
       }),
     );
+}
+
+function repeat(v: string, prev: string[]): string[] {
+  return [...prev, v];
 }

@@ -343,3 +343,61 @@ describe('casepack collect with a case', () => {
     expect(v.stdout + v.stderr).not.toContain('Tr0ub4dor');
   });
 });
+
+describe('casepack collect --set FIELD=VALUE', () => {
+  it('applies the fields over --case-file, and the rest of the file stays as written', async () => {
+    const c = minimalCase('product-error');
+    const r = await collect([
+      '--case-file',
+      await caseFile(c),
+      '--set',
+      'severity=P1',
+      '--set',
+      'summary=Login fails for every user',
+      '--set',
+      'contact.phone=+49 30 1234567',
+    ]);
+    expect(r.code).toBe(0);
+    const kase = JSON.parse(text(r.json.bundle, 'case.json'));
+    expect(kase.severity).toBe('P1');
+    expect(kase.summary).toBe('Login fails for every user');
+    expect(kase.contact).toEqual({ ...c.contact, phone: '+49 30 1234567' });
+    expect(kase.description).toBe(c.description);
+    expect(manifestOf(r.json.bundle).case?.severity).toBe('P1');
+  });
+
+  it('makes a case on its own, without a case file', async () => {
+    const r = await collect(['--set', 'type=question', '--set', 'summary=How do I rotate logs?']);
+    expect(r.code).toBe(0);
+    const kase = JSON.parse(text(r.json.bundle, 'case.json'));
+    expect(kase).toMatchObject({ type: 'question', summary: 'How do I rotate logs?' });
+  });
+
+  it('refuses an unknown field or a wrong value by its name, and writes no bundle', async () => {
+    for (const [set, named] of [
+      ['nosuch=1', /nosuch: unknown case field/],
+      ['severity=P9', /--set severity: /],
+      ['contact.nosuch=x', /contact\.nosuch: unknown case field/],
+    ] as const) {
+      const out = await outDir();
+      const r = await runCliJson<{ error: { message: string } }>(
+        [
+          'collect',
+          '--profile',
+          profile,
+          '--no-system-report',
+          '--yes',
+          '--out',
+          out,
+          '--set',
+          set,
+        ],
+        { env },
+      );
+      expect(r.code).toBe(2);
+      expect(r.json.error.message).toMatch(named);
+      expect(r.stderr).toMatch(named);
+      expect(await readdir(out)).toEqual([]);
+    }
+  });
+});

@@ -155,6 +155,50 @@ describe('casepack case new on a terminal', () => {
     expect(written.stepsToReproduce).toBeUndefined();
   });
 
+  it('pre-fills the answers given with --set, so Enter keeps them', async () => {
+    const r = await runCliInPty(
+      [
+        'case',
+        'new',
+        '--out',
+        'preset.yaml',
+        '--type',
+        'question',
+        '--set',
+        'severity=P2',
+        '--set',
+        'product.name=IGL Server',
+        '--set',
+        'product.version=5.11',
+        '--set',
+        'summary=Where are the audit logs?',
+        '--set',
+        'description=We cannot find them after the upgrade.',
+      ],
+      [
+        step('update to a case you already have\\?', enter),
+        // The severity choice starts on the --set value, not on a question's P4.
+        step('❯ P2 - High', enter),
+        step('Use these contact details\\?', enter),
+        step('\\? Product(?! version)[^\\n]*IGL Server', enter),
+        step('\\? Product version[^\\n]*5\\.11', enter),
+        step('Use these platform details\\?', enter),
+        step('\\? Summary[^\\n]*Where are the audit logs\\?', enter),
+        step('We cannot find them after the upgrade\\.[\\s\\S]*Keep this description\\?', enter),
+      ],
+      { env, cwd: dir },
+    );
+    expect(r.code).toBe(0);
+    const written = parse(await readFile(path.join(dir, 'preset.yaml'), 'utf8'));
+    expect(written).toMatchObject({
+      type: 'question',
+      severity: 'P2',
+      product: { name: 'IGL Server', version: '5.11' },
+      summary: 'Where are the audit logs?',
+      description: 'We cannot find them after the upgrade.',
+    });
+  });
+
   it('writes nothing when stopped with Ctrl-C', async () => {
     const r = await runCliInPty(
       ['case', 'new', '--out', 'stopped.yaml'],
@@ -164,6 +208,16 @@ describe('casepack case new on a terminal', () => {
     expect(r.code).toBe(130);
     expect(r.transcript).toContain('nothing was written');
     await expect(access(path.join(dir, 'stopped.yaml'))).rejects.toThrow();
+  });
+
+  it('refuses an unknown --set field by its name before asking anything', async () => {
+    const r = await runCli(['case', 'new', '--out', 'x.yaml', '--set', 'nosuch=1'], {
+      env,
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--set nosuch: unknown case field');
+    await expect(access(path.join(dir, 'x.yaml'))).rejects.toThrow();
   });
 
   it('refuses to ask questions without a terminal, and says what to do instead', async () => {

@@ -35,6 +35,8 @@ export const collectArgsSchema = planArgsSchema.extend({
   caseNumber: z.string().trim().min(1).max(200).optional(),
   /** The existing case's reference ID (`--ref R`). */
   referenceId: z.string().trim().min(1).max(200).optional(),
+  /** `--set FIELD=VALUE` assignments (core/common/case/set-fields.ts), applied over the case. */
+  set: z.array(z.string()).max(500).optional(),
   /** Where package history, cron jobs and services are read for "recent changes" (default /). */
   changesRoot: z.string().min(1).max(4096).optional(),
   /** Where the bundle is written; default: settings collect.outDir, else the current directory. */

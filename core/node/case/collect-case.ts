@@ -7,6 +7,7 @@ import path from 'node:path';
 import { checkArtifacts } from '../../common/case/artifacts.js';
 import { checkCase, formatProblem } from '../../common/case/check.js';
 import { isGiven } from '../../common/case/fields.js';
+import { applyCasePatch, parseCaseSets } from '../../common/case/set-fields.js';
 import type { Case } from '../../common/case/schema.js';
 import type { Manifest } from '../../common/manifest/schema.js';
 import type { CollectDeps } from '../collect/collect.js';
@@ -20,6 +21,8 @@ export interface CollectCaseArgs {
   case?: unknown;
   caseNumber?: string | undefined;
   referenceId?: string | undefined;
+  /** `--set FIELD=VALUE` assignments, applied over the case (or making one on their own). */
+  set?: string[] | undefined;
   /** Relative case files are read from here. */
   cwd?: string | undefined;
 }
@@ -36,6 +39,8 @@ export interface CollectCase {
 /** The case of a collection, or undefined when none was given. A broken case file is an error. */
 export async function loadCollectCase(a: CollectCaseArgs): Promise<CollectCase | undefined> {
   const cwd = path.resolve(a.cwd ?? process.cwd());
+  // The assignments first: a wrong field is a usage error before any file is read.
+  const patch = a.set?.length ? parseCaseSets(a.set) : undefined;
   let c: Case | undefined;
   let baseDir = cwd;
   if (a.case !== undefined) c = parseCaseData(a.case, 'the case');
@@ -44,6 +49,7 @@ export async function loadCollectCase(a: CollectCaseArgs): Promise<CollectCase |
     c = await loadCaseFile(file);
     baseDir = path.dirname(file);
   }
+  if (patch) c = applyCasePatch(c ?? {}, patch);
   if (a.caseNumber === undefined && a.referenceId === undefined)
     return c ? { case: c, baseDir } : undefined;
   const flagged = applyCaseFlags(c ?? {}, {
