@@ -379,25 +379,12 @@ describe('casepack collect --set FIELD=VALUE', () => {
       ['severity=P9', /--set severity: /],
       ['contact.nosuch=x', /contact\.nosuch: unknown case field/],
     ] as const) {
-      const out = await outDir();
-      const r = await runCliJson<{ error: { message: string } }>(
-        [
-          'collect',
-          '--profile',
-          profile,
-          '--no-system-report',
-          '--yes',
-          '--out',
-          out,
-          '--set',
-          set,
-        ],
-        { env },
-      );
+      const r = await collect(['--set', set]);
+      const error = (r.json as unknown as { error: { message: string } }).error;
       expect(r.code).toBe(2);
-      expect(r.json.error.message).toMatch(named);
+      expect(error.message).toMatch(named);
       expect(r.stderr).toMatch(named);
-      expect(await readdir(out)).toEqual([]);
+      expect(await readdir(r.out)).toEqual([]);
     }
   });
 });
