@@ -66,13 +66,18 @@ export async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Open a bundle on the host through Review's file picker, then go on to Submit. */
-export async function openBundleToSubmit(app: Page, bundle: string): Promise<void> {
-  await app.getByRole('link', { name: '3. Review' }).click();
+/** Open a bundle on the host through Review's file picker (Review must be showing). */
+export async function openBundleInReview(app: Page, bundle: string): Promise<void> {
   await app.getByRole('button', { name: 'Open a bundle file…' }).click();
   await app
     .getByRole('dialog', { name: 'Open a bundle' })
     .getByRole('button', { name: `Choose file ${path.basename(bundle)}` })
     .click();
+}
+
+/** Open a bundle on the host through Review's file picker, then go on to Submit. */
+export async function openBundleToSubmit(app: Page, bundle: string): Promise<void> {
+  await app.getByRole('link', { name: '3. Review' }).click();
+  await openBundleInReview(app, bundle);
   await app.getByRole('button', { name: 'Continue to Submit' }).click();
 }

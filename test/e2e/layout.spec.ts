@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { writeFixtureBundle } from '../support/fixture-bundle.js';
-import { expect, shot, test } from './fixtures.js';
+import { expect, openBundleInReview, shot, test } from './fixtures.js';
 
 async function goTo(page: Page, screen: string): Promise<void> {
   await page.evaluate((s) => (window.location.hash = `#/${s}`), screen);
@@ -73,11 +73,7 @@ for (const view of [
 
       // Review, with a bundle open
       await goTo(app, 'review');
-      await app.getByRole('button', { name: 'Open a bundle file…' }).click();
-      await app
-        .getByRole('dialog', { name: 'Open a bundle' })
-        .getByRole('button', { name: `Choose file ${path.basename(bundle)}` })
-        .click();
+      await openBundleInReview(app, bundle);
       await expect(app.getByText(bundle)).toBeVisible();
       await app.getByRole('navigation', { name: 'Bundle files' }).getByText('app.log').click();
       await expect(app.getByTestId('entry-text')).toBeVisible();
