@@ -123,6 +123,8 @@ export class RemovedValues {
         h = Math.imul(h ^ b, 0x01000193);
         const len = j - i + 1;
         if (len < MIN || this.lengths[len] === 0) continue;
+        // A whole token only: `id=e67a8` removed once is not leaked by `id=e67a8efb`.
+        if (j + 1 < n && !isBoundary(bytes[j + 1]!)) continue;
         const q = h >>> 0 || 1;
         if (this.has(q) && this.confirm(q, bytes, i, j + 1)) {
           onHit(i);
@@ -133,7 +135,14 @@ export class RemovedValues {
   }
 }
 
-function spaceBits(bytes: Uint8Array): number {
+/**
+ * The value's space in bits, counted after its last `=` or `:` (the redactor sometimes removes
+ * `id=301276` whole, after a key word: the `id=` adds no secret).
+ */
+function spaceBits(all: Uint8Array): number {
+  let from = 0;
+  for (let k = 0; k < all.length - 1; k++) if (all[k] === 61 || all[k] === 58) from = k + 1;
+  const bytes = all.subarray(from);
   let digit = false;
   let lower = false;
   let upper = false;

@@ -47,7 +47,17 @@ describe('RemovedValues, chance matches', () => {
     r.add('fb8574e1');
     r.add('4411920377');
     expect(r.size).toBe(0);
+    r.add('id=301276');
+    expect(r.size).toBe(0);
     r.add('fb8574e1c09a77d2');
     expect(r.size).toBe(1);
+  });
+
+  it('matches whole tokens only: a removed value is not found as the start of a longer id', () => {
+    const r = new RemovedValues();
+    r.add('id=e67a8Qz#4k');
+    expect(offsets(r, 'x id=e67a8Qz#4kefb user=u1')).toEqual([]);
+    expect(offsets(r, 'x id=e67a8Qz#4k user=u1')).toEqual([2]);
+    expect(offsets(r, 'x id=e67a8Qz#4k')).toEqual([2]);
   });
 });
