@@ -6,12 +6,10 @@ import {
   Checkbox,
   Grid,
   Group,
-  Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
-  Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { fieldNeeds } from '../../../core/common/case/rules.js';
@@ -23,26 +21,7 @@ import { DraftFilesSection } from '../components/draft-files.js';
 import { SeverityPicker } from '../components/severity-picker.js';
 import { getField } from '../state/case-draft.js';
 import { useAppState } from '../state/app-state.js';
-
-function Section(props: { title: string; children: React.ReactNode; description?: string }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={props.title}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4">
-            {props.title}
-          </Title>
-          {props.description && (
-            <Text size="sm" c="dimmed">
-              {props.description}
-            </Text>
-          )}
-        </div>
-        {props.children}
-      </Stack>
-    </Paper>
-  );
-}
+import { Section } from '../components/section.js';
 
 export function CaseScreen({ onContinue }: { onContinue(): void }) {
   const { draft, setDraftField, defs, notes } = useAppState();

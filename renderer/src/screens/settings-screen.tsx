@@ -1,43 +1,13 @@
 // Settings: the same file the CLI reads (its path is shown), edited one value at a time, each
 // checked by the service before it is written. Secrets are never typed here as values in the
 // file: targets refer to an environment variable, a 0600 file, or the desktop app's secure storage.
-import {
-  Alert,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { SettingsView } from '../../../core/common/api/app.js';
 import { api } from '../api/api.js';
 import { useAppState } from '../state/app-state.js';
 import { TargetsSettings } from '../components/targets-settings.js';
-
-function Section(props: { title: string; description?: string; children: React.ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={props.title}>
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4">
-            {props.title}
-          </Title>
-          {props.description && (
-            <Text size="sm" c="dimmed">
-              {props.description}
-            </Text>
-          )}
-        </div>
-        {props.children}
-      </Stack>
-    </Paper>
-  );
-}
+import { Section } from '../components/section.js';
 
 /** A form over a few settings keys, saved together. */
 function KeysForm(props: {
