@@ -2,7 +2,7 @@
 // writes into a MemorySink through the identity redaction session.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { PlanFileItem } from '../../core/common/collect/plan.js';
+import type { PlanCommandItem, PlanFileItem } from '../../core/common/collect/plan.js';
 import type { CollectorContext } from '../../core/node/collect/collector-context.js';
 import { identitySession } from '../../core/node/redact/identity.js';
 import { MemorySink } from './memory-sink.js';
@@ -25,6 +25,29 @@ export async function fileItem(file: string, o: Partial<PlanFileItem> = {}): Pro
     overLimit: 'tail',
     window: true,
     timezone: 'UTC',
+    ...o,
+  };
+}
+
+/** A plan's command item as the planner makes it: `commands/<id>.txt`, 1 MiB cap. */
+export function commandItem(
+  id: string,
+  argv: string[],
+  o: Partial<PlanCommandItem> = {},
+): PlanCommandItem {
+  return {
+    type: 'command',
+    action: 'collect',
+    id,
+    spec: id,
+    profile: 'test',
+    source: id,
+    argv,
+    timeoutMs: 10_000,
+    maxBytes: 1024 * 1024,
+    optional: false,
+    path: `commands/${id}.txt`,
+    estimatedBytes: 0,
     ...o,
   };
 }

@@ -1,29 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PlanCommandItem } from '../../../core/common/collect/plan.js';
 import { collectCommand } from '../../../core/node/collect/command-collector.js';
-import { collectorContext } from '../../support/collect-helpers.js';
+import { collectorContext, commandItem } from '../../support/collect-helpers.js';
 import { alive } from '../../support/proc.js';
 import { tempDir } from '../../support/tmp.js';
 
-function cmd(id: string, argv: string[], o: Partial<PlanCommandItem> = {}): PlanCommandItem {
-  return {
-    type: 'command',
-    action: 'collect',
-    id,
-    spec: id,
-    profile: 'test',
-    source: id,
-    argv,
-    timeoutMs: 10_000,
-    maxBytes: 1024 * 1024,
-    optional: false,
-    path: `commands/${id}.txt`,
-    estimatedBytes: 0,
-    ...o,
-  };
-}
+const cmd = commandItem;
 
 describe('command collector', () => {
   it('records output from stdout and stderr in order, with the exit code', async () => {

@@ -12,22 +12,11 @@ import { identitySession } from '../../../core/node/redact/identity.js';
 import { alive } from '../../support/proc.js';
 import { MemorySink } from '../../support/memory-sink.js';
 import { tempDir } from '../../support/tmp.js';
+import { commandItem } from '../../support/collect-helpers.js';
 
+// Long timeouts: these commands end only when the user skips them.
 function command(id: string, argv: string[]): PlanCommandItem {
-  return {
-    type: 'command',
-    action: 'collect',
-    id,
-    spec: id,
-    profile: 'test',
-    source: id,
-    argv,
-    timeoutMs: 30 * 60_000,
-    maxBytes: 1 << 20,
-    optional: false,
-    path: `commands/${id}.txt`,
-    estimatedBytes: 1 << 16,
-  };
+  return commandItem(id, argv, { timeoutMs: 30 * 60_000, estimatedBytes: 1 << 16 });
 }
 
 describe('skipping items while a collection runs', () => {
