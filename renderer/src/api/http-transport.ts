@@ -10,6 +10,9 @@ import {
 import { CasepackError } from '../../../core/common/errors.js';
 import { EVENT_NAMES, type EventName } from '../../../core/common/events.js';
 
+/** Bytes under the browsers' 64 KiB keepalive limit, with room for the headers. */
+const KEEPALIVE_MAX = 60_000;
+
 export interface HttpTransportOptions {
   /** Origin of the server; default: the page's own. */
   base?: string;
@@ -35,11 +38,15 @@ export function httpTransport(opts: HttpTransportOptions = {}): ApiTransport {
 
   return {
     async call(method, arg): Promise<WireReply> {
+      const body = JSON.stringify(arg);
       const res = await doFetch(base + httpPath(method), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(arg),
+        body,
         credentials: 'same-origin',
+        // A small call (a draft saved as the page goes away) outlives a reload or a closed tab;
+        // browsers refuse keepalive bodies over 64 KiB, so larger calls go without it.
+        keepalive: body.length < KEEPALIVE_MAX,
       });
       if (res.status === 401)
         throw new CasepackError(

@@ -91,6 +91,14 @@ export function AppStateProvider(props: {
     void api.saveDraft({ case: d, ...(b ? { bundle: b } : {}) });
   }, 400);
 
+  // Whatever the user typed in the last 400 ms is sent as the page goes away (reload, tab
+  // closed), so a reload never loses input.
+  useEffect(() => {
+    const flush = () => save.flush();
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [save]);
+
   const setDraftField = useCallback(
     (key: string, value: string) =>
       setDraft((d) => {
