@@ -169,6 +169,8 @@ export class CasepackService {
   // Submission (core/node/submit/submit-api.ts; argument schemas in core/common/api/submit.ts).
   submit: SubmitApi['submit'] = async (args, signal) =>
     (await this.submission()).submit(args, signal);
+  submitWarnings: SubmitApi['submitWarnings'] = async (args) =>
+    (await this.submission()).submitWarnings(args);
   listTargets: SubmitApi['listTargets'] = async (args) =>
     (await this.submission()).listTargets(args);
   outboxList: SubmitApi['outboxList'] = async (args) => (await this.submission()).outboxList(args);

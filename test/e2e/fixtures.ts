@@ -81,3 +81,21 @@ export async function openBundleToSubmit(app: Page, bundle: string): Promise<voi
   await openBundleInReview(app, bundle);
   await app.getByRole('button', { name: 'Continue to Submit' }).click();
 }
+
+/** Fill in a complete product-error case (nothing blocks a submission of it). */
+export async function fillProductErrorCase(app: Page, summary: string): Promise<void> {
+  await app.getByLabel('Summary', { exact: true }).fill(summary);
+  await app.getByLabel('Case type').selectOption('product-error');
+  await app.getByRole('radio', { name: 'P3 - Medium' }).check();
+  await app
+    .getByLabel('Description', { exact: true })
+    .fill('Since the update every login fails with HTTP 500.');
+  await app.getByLabel('Steps to reproduce').fill('Open the login page\nLog in as any user');
+  await app.getByLabel('Expected result').fill('The dashboard opens');
+  await app.getByLabel('Actual result').fill('HTTP 500 on every login');
+  await app.getByLabel('Contact name').fill('Ana Lima');
+  await app.getByLabel('Contact e-mail').fill('ana@example.com');
+  await app.getByLabel('Product', { exact: true }).fill('IGL Server');
+  await app.getByLabel('Product version').fill('5.2.1');
+  await expect(app.getByTestId('checklist-complete')).toBeVisible();
+}

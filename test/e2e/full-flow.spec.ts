@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { entry } from '../support/bundle-read.js';
 import { runCli } from '../support/cli.js';
-import { expect, shot, test } from './fixtures.js';
+import { expect, fillProductErrorCase, shot, test } from './fixtures.js';
 
 const SUMMARY = 'Users cannot log in after the 5.2 update';
 
@@ -41,20 +41,7 @@ test('a new user goes from nothing to a bundle exported to a folder', async ({ a
   await mkdir(usb);
 
   // 1. Case: a complete product-error case.
-  await app.getByLabel('Summary', { exact: true }).fill(SUMMARY);
-  await app.getByLabel('Case type').selectOption('product-error');
-  await app.getByRole('radio', { name: 'P3 - Medium' }).check();
-  await app
-    .getByLabel('Description', { exact: true })
-    .fill('Since the update every login fails with HTTP 500.');
-  await app.getByLabel('Steps to reproduce').fill('Open the login page\nLog in as any user');
-  await app.getByLabel('Expected result').fill('The dashboard opens');
-  await app.getByLabel('Actual result').fill('HTTP 500 on every login');
-  await app.getByLabel('Contact name').fill('Ana Lima');
-  await app.getByLabel('Contact e-mail').fill('ana@example.com');
-  await app.getByLabel('Product', { exact: true }).fill('IGL Server');
-  await app.getByLabel('Product version').fill('5.2.1');
-  await expect(app.getByTestId('checklist-complete')).toBeVisible();
+  await fillProductErrorCase(app, SUMMARY);
   await shot(app, 'flow-1-case');
   await app.getByRole('button', { name: 'Continue to Collect' }).click();
 

@@ -1,10 +1,10 @@
 // Sending through the outbox to the real Request Tracker: a new case number, a receipt the user
 // can check, and the history.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFixtureBundle } from '../support/fixture-bundle.js';
 import { testService } from '../support/test-env.js';
-import { expect, openBundleToSubmit, shot, test } from './fixtures.js';
+import { expect, fillProductErrorCase, openBundleToSubmit, shot, test } from './fixtures.js';
 
 test.describe('with Request Tracker as the target', () => {
   const rt = testService<{
@@ -67,5 +67,36 @@ test.describe('with Request Tracker as the target', () => {
     await app.getByRole('link', { name: 'History' }).click();
     await expect(app.getByRole('table', { name: 'Sent bundles' })).toContainText(caseNumber);
     await shot(app, 'history');
+  });
+});
+
+test.describe('with a folder as the target', () => {
+  test.use({ settings: 'targets:\n  usb: { type: folder, path: $DIR/usb }\ndefaultTarget: usb\n' });
+
+  test('says what the bundle lacks for the case before sending, and sends it anyway', async ({
+    app,
+    served,
+  }) => {
+    // The fixture bundle has neither a system report nor product logs; a product error needs both.
+    const bundle = path.join(served.dir, 'casepack-NEW-testhost-20261127T100600Z.zip');
+    await writeFixtureBundle(bundle);
+    await fillProductErrorCase(app, 'Logins fail after the update');
+    await openBundleToSubmit(app, bundle);
+
+    const warnings = app.getByTestId('submit-warnings');
+    await expect(warnings).toContainText('The bundle lacks what this case needs');
+    await expect(warnings).toContainText(
+      'a product error needs system report and this bundle has none',
+    );
+    await expect(warnings).toContainText(
+      'a product error needs product logs from the time of the problem and this bundle has none',
+    );
+    await expect(warnings).toContainText('You can still send it');
+    await shot(app, 'submit-warnings');
+
+    await expect(app.getByRole('radio', { name: 'Target usb' })).toBeChecked();
+    await app.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(app.getByTestId('receipt')).toContainText('Delivered');
+    expect(await readdir(path.join(served.dir, 'usb'))).toContain(path.basename(bundle));
   });
 });

@@ -40,6 +40,7 @@ export const API_METHOD_NAMES = [
   'browse',
   'listTargets',
   'submit',
+  'submitWarnings',
   'outboxList',
   'outboxRetry',
   'outboxCancel',

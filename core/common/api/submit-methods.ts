@@ -8,6 +8,7 @@ import {
   outboxListArgsSchema,
   outboxRetryArgsSchema,
   submitArgsSchema,
+  submitWarningsArgsSchema,
   targetArgsSchema,
   trustHostKeyArgsSchema,
   type HostKeyInfo,
@@ -26,6 +27,10 @@ export const submitMethods = {
     submitArgsSchema,
     'Queue a bundle for a target and send it; with wait:false return once queued and report by submit:progress / submit:done events.',
   ).returns<SubmitResult>(),
+  submitWarnings: method(
+    submitWarningsArgsSchema,
+    'What the bundle lacks for the case (required artifacts, the window), as submit warns before sending; nothing is sent.',
+  ).returns<{ warnings: string[] }>(),
   outboxList: method(
     outboxListArgsSchema,
     'Jobs in the outbox: queued, running, failed (all: also delivered and cancelled).',

@@ -24,6 +24,15 @@ export const submitArgsSchema = z.strictObject({
 });
 export type SubmitArgs = z.input<typeof submitArgsSchema>;
 
+/** The case and bundle a submit would send, to say what the bundle lacks before sending it. */
+export const submitWarningsArgsSchema = submitArgsSchema.pick({
+  bundle: true,
+  caseFile: true,
+  case: true,
+  caseNumber: true,
+  referenceId: true,
+});
+
 export const jobIdArgsSchema = z.strictObject({ id: z.string().min(1) });
 export const outboxRetryArgsSchema = z.strictObject({
   /** One job; without it every queued or failed job is retried. */
@@ -133,6 +142,11 @@ export interface SubmitResult {
   receipts: Receipt[];
   notes: string[];
   error?: ErrorInfo;
+  /**
+   * What the bundle lacks for the case (required artifacts, a window that misses the start), said
+   * before sending; the send went ahead. Set by `submit` (empty when nothing is missing).
+   */
+  warnings?: string[];
   /** One line for people. */
   message: string;
 }

@@ -7,16 +7,19 @@ import type { HandlerContext } from './context.js';
 export function submitHandlers(ctx: HandlerContext): HandlersOf<typeof submitMethods> {
   const { service } = ctx;
   const policy = () => ctx.pathPolicy();
+  // The bundle and the case file a submission reads, through the path policy.
+  const checked = async <A extends { bundle: string; caseFile?: string | undefined }>(a: A) => {
+    const p = await policy();
+    return {
+      ...a,
+      bundle: await p.bundle(a.bundle),
+      ...(a.caseFile ? { caseFile: await p.readableFile(a.caseFile, 'the case file') } : {}),
+    };
+  };
   return {
     listTargets: (a) => service.listTargets(a),
-    async submit(a) {
-      const p = await policy();
-      return service.submit({
-        ...a,
-        bundle: await p.bundle(a.bundle),
-        ...(a.caseFile ? { caseFile: await p.readableFile(a.caseFile, 'the case file') } : {}),
-      });
-    },
+    submit: async (a) => service.submit(await checked(a)),
+    submitWarnings: async (a) => service.submitWarnings(await checked(a)),
     outboxList: (a) => service.outboxList(a),
     outboxRetry: (a) => service.outboxRetry(a),
     outboxCancel: (a) => service.outboxCancel(a),

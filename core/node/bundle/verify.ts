@@ -45,7 +45,7 @@ export interface VerifyOptions {
 }
 
 /** manifest.json larger than this is refused rather than read into memory. */
-const MANIFEST_CAP = 64 * 1024 * 1024;
+export const MANIFEST_CAP = 64 * 1024 * 1024;
 
 interface Digest {
   size: number;

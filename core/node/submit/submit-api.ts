@@ -1,5 +1,6 @@
 // The submission methods of the service, each with one plain-object argument validated by its zod
 // schema (core/common/api/submit.ts) and a plain-data result, as every transport needs them.
+import path from 'node:path';
 import type { z } from 'zod';
 import {
   exportArgsSchema,
@@ -8,6 +9,7 @@ import {
   listTargetsArgsSchema,
   outboxListArgsSchema,
   outboxRetryArgsSchema,
+  submitWarningsArgsSchema,
   targetArgsSchema,
   trustHostKeyArgsSchema,
   type HostKeyInfo,
@@ -19,6 +21,7 @@ import {
 } from '../../common/api/submit.js';
 import { CasepackError } from '../../common/errors.js';
 import { exportToFolder } from './folder/folder-step.js';
+import { artifactWarnings, loadCaseForSubmit } from './preflight.js';
 import { hostKeyInfo, trustHostKey } from './sftp/trust.js';
 import {
   history,
@@ -36,6 +39,15 @@ export class SubmitApi {
 
   submit(args: SubmitArgs, signal?: AbortSignal): Promise<SubmitResult> {
     return submit(this.deps, args, signal);
+  }
+
+  /** What submit would warn about before sending this bundle with this case. */
+  async submitWarnings(
+    args: z.input<typeof submitWarningsArgsSchema>,
+  ): Promise<{ warnings: string[] }> {
+    const a = submitWarningsArgsSchema.parse(args);
+    const bundle = path.resolve(a.bundle);
+    return { warnings: await artifactWarnings(bundle, await loadCaseForSubmit(a, bundle)) };
   }
 
   listTargets(args: z.input<typeof listTargetsArgsSchema> = {}): Promise<TargetInfo[]> {

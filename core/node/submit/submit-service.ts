@@ -115,7 +115,9 @@ export async function submit(
   const [name, target] = targetByName(settings, args.target, file);
   const bundle = await bundleFacts(args.bundle);
   const c = await loadCaseForSubmit(args, bundle.path);
-  await preflight(bundle, c, name, target);
+  // Sent anyway (the user may know better), but said before anything leaves the machine.
+  const warnings = await preflight(bundle, c, name, target);
+  for (const message of warnings) deps.events.emit('submit:warning', { message });
   const mode = c.mode === 'update' ? 'update' : 'new';
   const caseNumber = typeof c.caseNumber === 'string' ? c.caseNumber : undefined;
   // The same bundle to the same target and case again: resume that job instead of sending twice.
@@ -161,9 +163,9 @@ export async function submit(
   if (args.wait === false) {
     // The UI follows it by events; the job is on disk whatever happens to this process.
     inBackground(deps, job.id, run);
-    return resultOf(job);
+    return { ...resultOf(job), warnings };
   }
-  return resultOf(await run);
+  return { ...resultOf(await run), warnings };
 }
 
 export async function outboxList(

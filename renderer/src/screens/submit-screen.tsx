@@ -38,7 +38,21 @@ export function SubmitScreen(props: { onReview(): void; onCase?(): void }) {
   const [error, setError] = useState<string>();
   const [receipt, setReceipt] = useState<Receipt>();
   const [jobId, setJobId] = useState<string>();
+  const [warnings, setWarnings] = useState<string[]>([]);
   const { jobs, reload } = useOutbox();
+
+  // What the bundle lacks for this case (the warnings `casepack submit` prints): said before Send.
+  useEffect(() => {
+    if (!bundle) return;
+    let live = true;
+    api.submitWarnings({ bundle, case: draft as Record<string, unknown> }).then(
+      (r) => live && setWarnings(r.warnings),
+      () => live && setWarnings([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [bundle, draft]);
 
   useEffect(() => {
     api.listTargets({}).then(
@@ -125,6 +139,24 @@ export function SubmitScreen(props: { onReview(): void; onCase?(): void }) {
             </Anchor>
           )}{' '}
           An export to a folder works without it.
+        </Alert>
+      )}
+      {warnings.length > 0 && (
+        <Alert
+          color="yellow"
+          title="The bundle lacks what this case needs"
+          data-testid="submit-warnings"
+        >
+          <Stack gap={4}>
+            {warnings.map((w) => (
+              <Text size="sm" key={w}>
+                {w.replace(/^case: /, '')}
+              </Text>
+            ))}
+            <Text size="sm" c="dimmed">
+              You can still send it; Level 1 may ask for it.
+            </Text>
+          </Stack>
         </Alert>
       )}
       <Paper withBorder radius="md" p="md" component="section" aria-label="Where to send it">
