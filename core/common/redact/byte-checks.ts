@@ -84,6 +84,43 @@ export function keyValueCheck(b: Uint8Array, pos: number, len: number, end: numb
   return keySeparatorCheck(b, pos, len, end);
 }
 
+/**
+ * keyValueCheck for the built-in pack: besides, a key whose last word is `user` (`user=`,
+ * `proxyUser:`) is only ever classified `userpass` by classifyKey(), whose value is removed only
+ * in its `name:password` form, so with no `:` after the key on its line there is nothing for the
+ * rule to remove. Some logs carry `user=u1252` on every line. Not for packs with custom key names
+ * (a custom `db.user` makes `db_user=x` secret): buildPack() then uses keyValueCheck.
+ */
+export function builtinKeyValueCheck(
+  b: Uint8Array,
+  pos: number,
+  len: number,
+  end: number,
+): boolean {
+  if (!keyValueCheck(b, pos, len, end)) return false;
+  if (!wordIs(b, pos, pos + len, 'user')) return true;
+  const le = lineEnd(b, pos, end);
+  for (let i = pos + len; i < le; i++) if (b[i] === 58 /* : */) return true;
+  return false;
+}
+
+/** End (exclusive) of the line holding `pos`, at most `end`. */
+function lineEnd(b: Uint8Array, pos: number, end: number): number {
+  const e = b.indexOf(NL, pos);
+  return e === -1 || e > end ? end : e;
+}
+
+/**
+ * A whole word (wordCheck) on a line holding a `/`: the Oracle `user/password` rule's regex
+ * cannot match a line without one (`target` and `catalog` are common words in logs).
+ */
+export function slashLineWordCheck(b: Uint8Array, pos: number, len: number, end: number): boolean {
+  if (!wordCheck(b, pos, len, end)) return false;
+  const le = lineEnd(b, pos, end);
+  for (let i = b.lastIndexOf(NL, pos) + 1; i < le; i++) if (b[i] === 47 /* / */) return true;
+  return false;
+}
+
 /** keyValueCheck without the key-name part (custom key names). */
 export function keySeparatorCheck(b: Uint8Array, pos: number, len: number, end: number): boolean {
   let e = pos + len;
@@ -111,8 +148,16 @@ export function keySeparatorCheck(b: Uint8Array, pos: number, len: number, end: 
   while (j >= 0 && (b[j] === 32 || b[j] === 9)) j--;
   const w = j + 1;
   while (j >= 0 && isAlnum(b[j]!)) j--;
-  const word = latin1(b, j + 1, w).toLowerCase();
-  return word === 'login' || word === 'user' || word === 'account' || word === 'machine';
+  return NETRC_WORDS.some((word) => wordIs(b, j + 1, w, word));
+}
+
+const NETRC_WORDS = ['login', 'user', 'account', 'machine'];
+
+/** b[s, e) is `word` (lower-case ASCII letters), in any case; no string is made. */
+function wordIs(b: Uint8Array, s: number, e: number, word: string): boolean {
+  if (e - s !== word.length) return false;
+  for (let k = 0; k < word.length; k++) if ((b[s + k]! | 32) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /**

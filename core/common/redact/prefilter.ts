@@ -108,7 +108,9 @@ export interface PrefilterHit {
 
 export class Prefilter {
   private readonly bitmap = new Uint8Array(1 << GRAM_BITS);
-  private readonly grams = new Map<number, GramEntry[]>();
+  /** 4-gram -> index in `lists` (0: none): a typed-array lookup at each bitmap hit, not a Map's. */
+  private slots: Uint16Array | Uint32Array = new Uint16Array(1 << GRAM_BITS);
+  private readonly lists: GramEntry[][] = [[]];
   private readonly triggers: Trigger[] = [];
 
   /** `triggersByRule[i]`: lower-case literals for rule i (empty: the rule is never prefiltered in). */
@@ -179,9 +181,15 @@ export class Prefilter {
   private addGram(cls: number[], e: GramEntry): void {
     const h = ((cls[0]! << 15) | (cls[1]! << 10) | (cls[2]! << 5) | cls[3]!) & GRAM_MASK;
     this.bitmap[h] = 1;
-    const list = this.grams.get(h);
-    if (list) list.push(e);
-    else this.grams.set(h, [e]);
+    let slot = this.slots[h]!;
+    if (slot === 0) {
+      slot = this.lists.length;
+      if (slot > 0xffff && this.slots instanceof Uint16Array)
+        this.slots = Uint32Array.from(this.slots);
+      this.slots[h] = slot;
+      this.lists.push([]);
+    }
+    this.lists[slot]!.push(e);
   }
 
   /** Verified trigger occurrences in bytes[start, end), in order. */
@@ -208,9 +216,9 @@ export class Prefilter {
     h: number,
     onHit: (pos: number, len: number, rules: readonly number[]) => void,
   ): void {
-    const entries = this.grams.get(h);
-    if (!entries) return;
-    for (const e of entries) {
+    const slot = this.slots[h]!;
+    if (slot === 0) return;
+    for (const e of this.lists[slot]!) {
       const tr = this.triggers[e.trigger]!;
       const s = i - e.endOffset;
       if (s < start || s + tr.bytes.length > end) continue;

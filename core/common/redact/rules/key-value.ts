@@ -24,7 +24,12 @@ import {
 } from '../text-scan.js';
 import type { LineContext, Rule, SpanSink } from '../types.js';
 import { classMask } from '../prefilter.js';
-import { AFTER_LOGIN, keySeparatorCheck, keyValueCheck } from '../byte-checks.js';
+import {
+  AFTER_LOGIN,
+  builtinKeyValueCheck,
+  keySeparatorCheck,
+  keyValueCheck,
+} from '../byte-checks.js';
 
 const KEYWORDS =
   /pass|pw|secret|token|key|cred|auth|communit|psk|sess|sid|cookie|sig|pin|user|clear.?text/gi;
@@ -94,7 +99,13 @@ interface KeyHit {
   valueStart: number; // after the separator and blanks
 }
 
-export const keyValueRule: Rule = makeKeyValueRule('key-value', KEYWORDS, KV_TRIGGERS);
+export const keyValueRule: Rule = {
+  ...makeKeyValueRule('key-value', KEYWORDS, KV_TRIGGERS),
+  check: builtinKeyValueCheck,
+};
+
+/** The key/value rule for a pack with custom key names, which may end in any word. */
+export const keyValueRuleAnyKey: Rule = makeKeyValueRule('key-value', KEYWORDS, KV_TRIGGERS);
 
 /** The key/value rule over the keys found by `keywords` (a global, case-insensitive regex). */
 export function makeKeyValueRule(id: string, keywords: RegExp, triggers: readonly string[]): Rule {
@@ -115,6 +126,8 @@ function scanKeys(line: string, KEYWORDS: RegExp, out: SpanSink, ctx: LineContex
   KEYWORDS.lastIndex = 0;
   let m: RegExpExecArray | null;
   let next = 0;
+  // environ-style text (NUL-separated) is rare: look for its logical lines only when it is there
+  const hasNul = line.includes('\0');
   while ((m = KEYWORDS.exec(line)) !== null) {
     if (m.index < next) continue;
     let s = m.index;
@@ -128,7 +141,7 @@ function scanKeys(line: string, KEYWORDS: RegExp, out: SpanSink, ctx: LineContex
     const key = line.slice(hit.keyStart, hit.keyEnd);
     const cls = ctx.classifyKey(key);
     if (!cls) continue;
-    const after = emitValue(line, hit, cls, out, ctx);
+    const after = emitValue(line, hit, cls, out, ctx, hasNul);
     if (after > next) {
       next = after;
       KEYWORDS.lastIndex = after;
@@ -212,11 +225,12 @@ function emitValue(
   cls: KeyClass,
   out: SpanSink,
   ctx: LineContext,
+  hasNul: boolean,
 ): number {
   const n = line.length;
   const p = hit.valueStart;
   if (p >= n) return p;
-  const lineStart0 = logicalLineStart(line, hit.keyStart);
+  const lineStart0 = hasNul ? logicalLineStart(line, hit.keyStart) : 0;
   let prefixEnd = hit.keyStart;
   if (hit.quoted) prefixEnd--;
   while (prefixEnd > lineStart0 && line[prefixEnd - 1] === '-') prefixEnd--;

@@ -3,7 +3,7 @@
 import { isNonSecretValue } from '../values.js';
 import type { Rule, SpanSink } from '../types.js';
 import { classMask } from '../prefilter.js';
-import { wordCheck } from '../byte-checks.js';
+import { slashLineWordCheck } from '../byte-checks.js';
 
 const CONTEXT =
   /(?:^|[^A-Za-z0-9_])(?:conn(?:ect)?|sqlplus|sqlldr|rman|expdp|impdp|exp|imp|dgmgrl|userid|jdbc:oracle:[a-z0-9]+|target|auxiliary|catalog)(?![A-Za-z0-9_])/i;
@@ -34,7 +34,7 @@ export const oracleConnectRule: Rule = {
   triggers: WORDS,
   // whole words: nothing of a word may follow (CONTEXT's (?![A-Za-z0-9_]))
   triggerNext: classMask(' $-.'),
-  check: wordCheck,
+  check: slashLineWordCheck,
   apply: applyOracle,
 };
 
@@ -46,6 +46,8 @@ export const ezConnectRule: Rule = {
 };
 
 function applyOracle(line: string, out: SpanSink): void {
+  // CRED needs a `/`; a cheap look first spares both regexes on most lines
+  if (!line.includes('/')) return;
   if (!CONTEXT.test(line) && !line.includes('@//')) return;
   CRED.lastIndex = 0;
   let m: RegExpExecArray | null;
