@@ -33,6 +33,8 @@ test('plan, switch an item off, skip a hung command, then review the bundle', as
     ].join('\n'),
   );
 
+  // A product error needs a system report: leaving it out is warned about, in the app's terms.
+  await app.getByLabel('Case type').selectOption('product-error');
   await app.getByRole('link', { name: '2. Collect' }).click();
   await app.getByLabel('Profile file').fill(profile);
   await app.getByLabel('Since').fill('24h');
@@ -71,6 +73,11 @@ test('plan, switch an item off, skip a hung command, then review the bundle', as
     'switched off by the user',
   );
   await expect(app.getByText(/\d+ collected, 0 truncated, 3 skipped, 0 failed/)).toBeVisible();
+  const noReport = app.getByText(/^a product error needs system report and this bundle has none/);
+  await expect(noReport).toContainText(
+    'To fix: collect again with "Include the system report" switched on.',
+  );
+  await expect(app.getByText('--no-system-report')).toHaveCount(0);
   await shot(app, 'collect-done');
 
   // The bundle on the host says the same.

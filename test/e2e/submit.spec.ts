@@ -91,6 +91,12 @@ test.describe('with a folder as the target', () => {
     await expect(warnings).toContainText(
       'a product error needs product logs from the time of the problem and this bundle has none',
     );
+    // In the app's terms, not the CLI's.
+    await expect(warnings).toContainText(
+      'To fix: collect again with "Include the system report" switched on.',
+    );
+    await expect(warnings).toContainText('the time window (Since and Until on the Collect screen)');
+    await expect(warnings).not.toContainText('--');
     await expect(warnings).toContainText('You can still send it');
     await shot(app, 'submit-warnings');
 

@@ -59,8 +59,8 @@ const PRESENT: Record<ArtifactKey, (i: ManifestItem) => boolean> = {
   'test-case': (i) => i.type === 'attachment' && ok(i),
 };
 
-/** What to do about a missing artifact. */
-const HINT: Record<ArtifactKey, string> = {
+/** What to do about a missing artifact, in the CLI's terms (the app rewords them: ui-wording.ts). */
+export const ARTIFACT_HINTS: Record<ArtifactKey, string> = {
   'system-report': 'collect again without --no-system-report',
   logs: "check the profile's log paths and the time window (--since, --until)",
   config: 'use a profile that lists the product configuration files',
@@ -89,7 +89,7 @@ export function checkArtifacts(
         artifact: n.key,
         message:
           `${c.type ? CASE_TYPE_INFO[c.type].phrase : 'this case'} needs ${n.label.toLowerCase()} and this ` +
-          `bundle has none. ${n.why} To fix: ${HINT[n.key]}.`,
+          `bundle has none. ${n.why} To fix: ${ARTIFACT_HINTS[n.key]}.`,
       });
   }
   const started = c.startedAt ? parseCaseTime(c.startedAt) : undefined;

@@ -20,6 +20,7 @@ import type { ManifestItem } from '../../../core/common/manifest/schema.js';
 import { api } from '../api/api.js';
 import { formatBytes, formatDuration } from '../format.js';
 import { itemLabel } from './collect-plan.js';
+import { inUiTerms } from './ui-wording.js';
 
 const STATUS_COLOR: Record<string, string> = {
   collected: 'teal',
@@ -285,7 +286,7 @@ export function RunView(props: {
             </Text>
             {r.warnings.map((w) => (
               <Text size="sm" key={w} c="orange.8">
-                {w}
+                {inUiTerms(w)}
               </Text>
             ))}
             <Group mt="xs">

@@ -22,6 +22,7 @@ import { HostPicker } from '../components/host-picker.js';
 import { fieldLabel } from '../components/labels.js';
 import { Outbox, useOutbox } from '../components/outbox.js';
 import { ReceiptCard } from '../components/receipt-card.js';
+import { inUiTerms } from '../components/ui-wording.js';
 import { useAppState } from '../state/app-state.js';
 
 const EXPORT = '__export__';
@@ -150,7 +151,7 @@ export function SubmitScreen(props: { onReview(): void; onCase?(): void }) {
           <Stack gap={4}>
             {warnings.map((w) => (
               <Text size="sm" key={w}>
-                {w.replace(/^case: /, '')}
+                {inUiTerms(w)}
               </Text>
             ))}
             <Text size="sm" c="dimmed">
