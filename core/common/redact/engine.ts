@@ -195,9 +195,10 @@ export class ChunkRedactor {
       }
     };
     this.pack.prefilter.scan(bytes, start, end, (pos, len, rules) => add(pos, rules, len));
-    if (this.pack.always.length > 0) {
+    // this.always, not pack.always: it holds the file-kind rule (.pgpass, .htpasswd) too
+    if (this.always.length > 0) {
       for (let p = start; p < end;) {
-        add(p, this.pack.always);
+        add(p, this.always);
         const e = bytes.indexOf(10, p);
         p = e === -1 || e >= end ? end : e + 1;
       }
