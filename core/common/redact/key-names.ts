@@ -36,6 +36,7 @@ const PASS_NOT = new Set([
   'impass',
   'firstpass',
   'multipass',
+  'askpass', // SSH_ASKPASS, GIT_ASKPASS, SUDO_ASKPASS: the program that asks, not a password
 ]);
 
 const KEY_STRONG_QUALIFIERS = new Set([
@@ -232,6 +233,11 @@ export function classifyKey(
     return { rule: 'password-hash', strength: 'strong' };
   // `existingSecret: name`, `externalPassword: ref`: the value names a secret held elsewhere.
   if (prev === 'existing' || prev === 'external') return undefined;
+  // systemd `LoadCredential=id:path`, `ImportCredential=glob`: a credential's source, not its value
+  if ((prev === 'load' || prev === 'import') && last.startsWith('credential')) return undefined;
+  // Redis/Valkey `masterauth`, `primaryauth`: the replica's password for its master
+  if (/^(?:master|primary|replica|upstream)auth$/.test(last))
+    return { rule: 'password', strength: 'strong' };
   // WildFly/Elytron `clear-text="..."`: the key is the password itself
   if (words.join('') === 'cleartext') return { rule: 'password', strength: 'strong' };
   if (isPasswordWord(last)) return { rule: passwordRule(words), strength: 'strong' };

@@ -2,6 +2,7 @@
 // turns it into one compiled pack. Rule names are the marker names a user sees in the report.
 import { classifyKey, normalizeKey, type KeyClass } from './key-names.js';
 import { compilePack, type CompiledPack, type TextFinder } from './engine.js';
+import { adminCommandsRule } from './rules/admin-commands.js';
 import { authorizationRule } from './rules/auth-header.js';
 import { k8sSecretRule, pemRule } from './rules/blocks.js';
 import { cliFlagsRule } from './rules/cli-flags.js';
@@ -11,6 +12,7 @@ import { keyValueRule, keyValueRuleAnyKey } from './rules/key-value.js';
 import { nameValueRule } from './rules/name-value.js';
 import { ezConnectRule, oracleConnectRule } from './rules/oracle.js';
 import { SHAPES, shapeRules } from './rules/shapes.js';
+import { serviceConfigRules } from './rules/service-configs.js';
 import { snmpConfigRule } from './rules/snmp.js';
 import { urlCredentialsRule } from './rules/url.js';
 import type { Rule } from './types.js';
@@ -29,6 +31,8 @@ export function builtinRules(): Rule[] {
     cliFlagsRule,
     pemRule,
     k8sSecretRule,
+    adminCommandsRule,
+    ...serviceConfigRules,
     ...shapeRules,
   ];
 }

@@ -63,6 +63,8 @@ export function isPlaceholderValue(v: string): boolean {
   if (REFERENCE_PREFIX.test(t) && !/\s/.test(t)) return true;
   if (/^\(?(?:hidden|masked|redacted|not set|none|null|empty|secret hidden)\)?$/i.test(t))
     return true;
+  // `kubectl describe secret`: `DB_PASSWORD:  18 bytes` is the value's size
+  if (/^\d+ bytes?$/.test(t)) return true;
   const rest = t.replace(PLACEHOLDER_PARTS, '');
   return rest !== t && !/[A-Za-z0-9]/.test(rest);
 }

@@ -130,7 +130,11 @@ export function continueK8s(line: string, out: SpanSink, ctx: LineContext): bool
 
 function secretData(v: string, stringData: boolean): boolean {
   if (v === '|' || v === '>' || isNonSecretValue(v)) return false;
-  return stringData || decodeBase64Text(v) !== undefined;
+  if (stringData) return true;
+  // `AUTH_MODE: oidc`, `ENV: prod` in a ConfigMap's data (kubectl prints `kind` after `data`):
+  // one-case letters or digits alone are words, not base64 of anything.
+  if (/^(?:[a-z]+|[A-Z]+|\d+)$/.test(v)) return false;
+  return decodeBase64Text(v) !== undefined;
 }
 
 /** A line inside a YAML block scalar under a secret key (`password: |`). */

@@ -48,7 +48,7 @@ function emit(line: string, start: number, end: number, rule: string, out: SpanS
 const KINDS: Array<{ match: RegExp; apply: FieldRule }> = [
   { match: /^(?:\.pgpass|pgpass\.conf)$/, apply: afterNthColon(4, 'password') },
   {
-    match: /(?:^|\.)htpasswd$|^\.?passwd\.(?:htaccess|nginx)$/,
+    match: /(?:^|[._-])htpasswd(?:$|[._-])|^\.?passwd\.(?:htaccess|nginx)$/,
     apply: afterNthColon(1, 'password-hash'),
   },
   { match: /(?:^|\.)htdigest$/, apply: afterNthColon(2, 'password-hash') },

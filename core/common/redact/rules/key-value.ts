@@ -30,6 +30,7 @@ import {
   keySeparatorCheck,
   keyValueCheck,
 } from '../byte-checks.js';
+import { doubledQuoteValue, placeholderDefault, stringList } from './value-forms.js';
 
 const KEYWORDS =
   /pass|pw|secret|token|key|cred|auth|communit|psk|sess|sid|cookie|sig|pin|user|clear.?text/gi;
@@ -242,7 +243,16 @@ function emitValue(
   let ve: number;
   let after: number;
   let quotedValue_ = false;
-  if (isQuote(c) || (c === 92 && isQuote(line.charCodeAt(p + 1)))) {
+  const doubled = doubledQuoteValue(line, p);
+  const list = c === 91 /* [ */ && cls.strength === 'strong' ? stringList(line, p) : undefined;
+  if (list) {
+    for (const [s, e] of list)
+      if (!isNonSecretValue(line.slice(s, e))) out.secret(s, e, ruleFor(cls, line, hit));
+    return line.indexOf(']', list.at(-1)![1]) + 1;
+  } else if (doubled) {
+    [vs, ve] = doubled;
+    after = ve + 2;
+  } else if (isQuote(c) || (c === 92 && isQuote(line.charCodeAt(p + 1)))) {
     const qv = quotedValue(line, p);
     quotedValue_ = true;
     if (qv) [vs, ve, after] = [qv.start, qv.end, qv.after];
@@ -257,6 +267,8 @@ function emitValue(
     const lt = line.indexOf('<', p);
     ve = trimmedEnd(line, lt === -1 ? n : lt);
     after = ve;
+    // `AUTH <PASSWORD> before processing`: prose around a tag, not an element with a value
+    if (lt === -1 ? /[ \t]/.test(line.slice(p, ve)) : line[lt + 1] !== '/') return hit.keyEnd;
   } else if (hit.sep === 'ws') {
     ve = inlineValueEnd(line, p);
     after = ve;
@@ -265,6 +277,8 @@ function emitValue(
     const afterLogin = AFTER_LOGIN.test(line.slice(Math.max(0, hit.keyStart - 120), hit.keyStart));
     if (!(hit.flag || (lineStart && single) || afterLogin)) return hit.keyEnd;
     if (hit.flag && line[p] === '-') return hit.keyEnd;
+    // `... token id=fb8574e ...`: the next word is a key of its own, not this key's value
+    if (!hit.flag && /^[A-Za-z_][\w.-]*=[^=]/.test(line.slice(vs, ve))) return hit.keyEnd;
     if (!hit.flag && !isCredentialLike(line.slice(vs, ve))) return hit.keyEnd;
   } else if (lineStart && !MORE_PAIRS.test(line.slice(p, trimmedEnd(line)))) {
     // A whole config line: the value runs to the end of the line (it may contain blanks).
@@ -288,6 +302,8 @@ function emitValue(
     ve = inlineValueEnd(line, p);
     after = ve;
     if (hit.sep === ':' && !hit.quoted && !isCredentialLike(line.slice(vs, ve))) return hit.keyEnd;
+    // `secret=orders-db`, `credentials=valid` in a log line: a name or a status, not a secret
+    if (hit.sep === '=' && /^[a-z]+(?:[-_.][a-z]+)*$/.test(line.slice(vs, ve))) return hit.keyEnd;
   }
   if (ve <= vs) return hit.keyEnd;
 
@@ -298,6 +314,11 @@ function emitValue(
   if (/^pass:/.test(value)) {
     vs += 5;
     value = value.slice(5);
+  }
+  const def = placeholderDefault(value);
+  if (def) {
+    out.secret(vs + def[0], vs + def[1], ruleFor(cls, line, hit));
+    return after;
   }
   // a placeholder's inside (${VAULT::ks::pw::1}) is not looked at again
   if (value === 'stdin' || isNonSecretValue(value)) return after;

@@ -116,6 +116,13 @@ function emit(
 export function continuePendingValue(line: string, out: SpanSink, ctx: LineContext): void {
   const p = ctx.state.pendingValue!;
   const t = line.trimStart();
+  // The mapping that named the secret ended: a shallower line, or the next `- ` item at its level
+  // (`key: api-token` under secretKeyRef, then `- name: TOKEN_TTL` / `value: "3600"`).
+  const indent = line.length - t.length;
+  if (t.length > 0 && (indent < p.indent || (indent === p.indent && t.startsWith('- ')))) {
+    ctx.state.pendingValue = undefined;
+    return;
+  }
   if (/^-?[ \t]*["']?(?:valueFrom|secretKeyRef)["']?[ \t]*:/.test(t)) {
     ctx.state.pendingValue = undefined;
     return;
