@@ -5,6 +5,7 @@
 // any finding makes the bundle not releasable. Plugs into `casepack verify` as a VerifyCheck.
 import { Writable } from 'node:stream';
 import type { Manifest } from '../../common/manifest/schema.js';
+import { redactPathName } from '../../common/redact/entry-names.js';
 import type { CustomRuleSpec } from '../../common/redact/rules/custom.js';
 import { openZip } from '../review/zip-reader.js';
 import { RedactTransform } from './redacting-stream.js';
@@ -235,7 +236,17 @@ function hostLiteral(raw: string): HostLiteral {
   };
 }
 
+/**
+ * A secret in the entry's name itself: one finding per rule at line 0, and the name to show for
+ * every finding of the entry (with markers, so no message repeats the secret).
+ */
+function nameLeaks(name: string, session: FullRedactionSession): LeakFinding[] {
+  const r = redactPathName(session.pack, name);
+  return r.rules.map((rule) => ({ entry: r.text, line: 0, rule }));
+}
+
 export function describeLeak(f: LeakFinding): string {
+  if (f.line === 0) return `${f.entry}: the entry's name looks like a secret (rule ${f.rule})`;
   return f.rule === 'removed-value'
     ? `${f.entry}:${f.line}: a value removed elsewhere in this run is still here`
     : f.rule === 'host-identity'
@@ -254,14 +265,16 @@ export function leakVerifyCheck(o: LeakCheckOptions = {}) {
   const session = leakSession(o);
   return {
     id: 'leak',
-    scan({ name, manifest }: { name: string; manifest?: Manifest }) {
-      const s = new EntryLeakScanner(name, o, session);
+    scan({ name: rawName, manifest }: { name: string; manifest?: Manifest }) {
+      const named = nameLeaks(rawName, session);
+      const name = named[0]?.entry ?? rawName;
+      const s = new EntryLeakScanner(rawName, o, session);
       // manifest.json and report.html were rewritten to record the findings, so their pattern
       // findings are found again here (at new lines); only what a pattern cannot find is kept.
-      const rewritten = name === MANIFEST_ENTRY || name === REPORT_ENTRY;
+      const rewritten = rawName === MANIFEST_ENTRY || rawName === REPORT_ENTRY;
       const recorded = (manifest?.redaction?.leaks ?? []).filter(
         (l) =>
-          l.entry === name &&
+          l.entry === rawName &&
           (!rewritten || l.rule === 'removed-value' || l.rule === 'host-identity'),
       );
       return {
@@ -270,7 +283,8 @@ export function leakVerifyCheck(o: LeakCheckOptions = {}) {
           const found = await s.end();
           const key = (f: LeakFinding) => `${f.line}:${f.rule}`;
           const seen = new Set(found.map(key));
-          const all = [...found, ...recorded.filter((r) => !seen.has(key(r)))];
+          const all = [...named, ...found, ...recorded.filter((r) => !seen.has(key(r)))];
+          if (named.length > 0) for (const f of all) f.entry = name;
           return all.map((f) => ({ entry: name, code: 'leak' as const, message: describeLeak(f) }));
         },
       };
@@ -292,7 +306,10 @@ export async function scanBundleForLeaks(
       o.signal?.throwIfAborted();
       const s = new EntryLeakScanner(entry.fileName, o, session);
       for await (const chunk of await zip.stream(entry)) s.write(chunk as Buffer);
-      out.push(...(await s.end()));
+      const named = nameLeaks(entry.fileName, session);
+      const found = await s.end();
+      if (named.length > 0) for (const f of found) f.entry = named[0]!.entry;
+      out.push(...named, ...found);
     }
   } finally {
     zip.close();
