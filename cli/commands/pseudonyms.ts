@@ -19,7 +19,8 @@ export function register(program: Command, ctx: CliContext): void {
         if (opts.json) printJson(r);
         else if (r.found.length === 0)
           say(
-            `${token}: not a pseudonym made on this host (data directory ${ctx.service().dataDir})`,
+            r.note ??
+              `${token}: not a pseudonym made on this host (data directory ${ctx.service().dataDir})`,
           );
         else
           for (const f of r.found) process.stdout.write(`${f.token}\t${f.category}\t${f.value}\n`);

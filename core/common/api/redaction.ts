@@ -17,4 +17,8 @@ export type PseudonymLookupArgs = z.input<typeof pseudonymLookupArgsSchema>;
 export interface PseudonymLookupReply {
   token: string;
   found: Array<{ token: string; category: string; value: string }>;
+  /** Why nothing was found, or why a token is ambiguous (then `found` is empty). */
+  note?: string;
+  /** IP mappings an older casepack stored for this token (IP pseudonyms changed since). */
+  legacy?: Array<{ token: string; category: string; value: string }>;
 }

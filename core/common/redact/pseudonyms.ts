@@ -1,8 +1,10 @@
 // Keyed pseudonyms for identifying values (opt-in per category): host names under the host's own
 // and configured domains, IPv4/IPv6/MAC addresses (ips), e-mail addresses, user names and listed
-// keywords. Every token derives from HMAC-SHA256 under the site key, so a value maps to the same
-// token in every file, run and node of the site, and only the site can map it back (the mapping
-// is kept on the host: core/node/redact/pseudonym-store.ts).
+// keywords. Every token derives from the site key (HMAC-SHA256; Crypto-PAn for IP addresses), so
+// a value maps to the same token in every file, run and node of the site, and only the site can
+// map it back: IPs by decrypting them, the rest through the mapping kept on the host
+// (core/node/redact/pseudonym-store.ts, fed by `onMap`). Memoised in a cache of fixed size.
+import { BoundedCache } from './bounded-cache.js';
 import type { PseudonymCategory } from './policy.js';
 import {
   isUnremarkableIPv4,
@@ -10,7 +12,7 @@ import {
   pseudonymizeIPv4,
   pseudonymizeIPv6,
   pseudonymizeMac,
-  type Prf,
+  type PseudonymKeys,
 } from './pseudonym-ip.js';
 import type { TextFinder } from './engine.js';
 import { classMask } from './prefilter.js';
@@ -59,11 +61,14 @@ const SYSTEM_USERS = new Set([
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** Entries of the pseudonym cache (about 10 MB at most with typical values). */
+export const PSEUDONYM_CACHE_SIZE = 65_536;
+
 export class Pseudonymizer {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new BoundedCache<string, string>(PSEUDONYM_CACHE_SIZE);
 
   constructor(
-    private readonly prf: Prf,
+    private readonly keys: PseudonymKeys,
     readonly categories: ReadonlySet<PseudonymCategory>,
     readonly known: KnownNames,
     private readonly onMap: OnMapping = () => undefined,
@@ -73,7 +78,7 @@ export class Pseudonymizer {
     const key = `${category}:${value.toLowerCase()}`;
     let t = this.cache.get(key);
     if (t === undefined) {
-      const h = this.prf(key);
+      const h = this.keys.prf(key);
       t = `${prefix}-${[...h.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
       this.cache.set(key, t);
       this.onMap(t, category, value);
@@ -81,30 +86,34 @@ export class Pseudonymizer {
     return t;
   }
 
+  /** `record`: keep the mapping for lookup (IP pseudonyms need not: the key maps them back). */
   private mapped(
-    category: PseudonymCategory,
-    value: string,
+    key: string,
     f: () => string | undefined,
+    record?: { category: PseudonymCategory; value: string },
   ): string | undefined {
-    const key = `${category}:${value}`;
     let t = this.cache.get(key);
     if (t === undefined) {
       t = f();
       if (t === undefined) return undefined;
       this.cache.set(key, t);
-      this.onMap(t, category, value);
+      if (record) this.onMap(t, record.category, record.value);
     }
     return t;
   }
 
   ipv4(addr: string): string | undefined {
-    return this.mapped('ips', addr, () => pseudonymizeIPv4(this.prf, addr));
+    return this.mapped(`ip4:${addr}`, () => pseudonymizeIPv4(this.keys, addr));
   }
   ipv6(addr: string): string | undefined {
-    return this.mapped('ips', addr.toLowerCase(), () => pseudonymizeIPv6(this.prf, addr));
+    const a = addr.toLowerCase();
+    return this.mapped(`ip6:${a}`, () => pseudonymizeIPv6(this.keys, a));
   }
   mac(addr: string): string | undefined {
-    return this.mapped('ips', addr, () => pseudonymizeMac(this.prf, addr));
+    return this.mapped(`mac:${addr}`, () => pseudonymizeMac(this.keys, addr), {
+      category: 'ips',
+      value: addr,
+    });
   }
   domain(d: string): string {
     return `${this.token('hosts', 'd', d)}.example`;

@@ -1,10 +1,15 @@
 // The mapping from pseudonyms back to values, kept on the customer's host only (data directory,
 // mode 0600), so that `casepack pseudonyms lookup TOKEN` can say what a token in a bundle stands
-// for. One JSON line per new mapping; written as the run goes, read by lookup.
+// for. One JSON line per mapping, appended only when the file does not hold it yet (across runs
+// too): at start the file is streamed into a fingerprint table of bounded size, so memory does
+// not grow with the number of distinct values; when the table cannot tell, the mapping is
+// appended again and lookup folds the duplicates. IP addresses are not stored: the site key maps
+// them back (./pseudonym-lookup.ts).
 import { appendFileSync, createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { PseudonymCategory } from '../../common/redact/policy.js';
+import { FingerprintSet } from './fingerprint-set.js';
 
 export const PSEUDONYM_FILE = 'pseudonyms.jsonl';
 
@@ -14,48 +19,71 @@ export interface PseudonymEntry {
   value: string;
 }
 
+/** Each line of the mapping file, streamed; nothing when there is no file yet. */
+async function* storeLines(file: string): AsyncGenerator<string> {
+  try {
+    const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+    for await (const line of rl) yield line;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
+
+const entryLine = (token: string, category: PseudonymCategory, value: string): string =>
+  JSON.stringify({ token, category, value });
+
 export class PseudonymStore {
-  private readonly seen = new Set<string>();
+  private readonly known = new FingerprintSet();
   private pending: string[] = [];
+  /** The file ends in a torn line (a crash mid-write): start the next append on a new line. */
+  private torn = false;
   readonly file: string;
 
-  constructor(dataDir: string) {
+  private constructor(dataDir: string) {
     this.file = path.join(dataDir, PSEUDONYM_FILE);
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   }
 
+  /** The store of `dataDir`, knowing (within the table's bounds) what the file holds already. */
+  static async open(dataDir: string): Promise<PseudonymStore> {
+    const s = new PseudonymStore(dataDir);
+    let last = '';
+    for await (const line of storeLines(s.file)) {
+      if (line !== '') s.known.add(line);
+      last = line;
+    }
+    s.torn = last !== '' && !last.endsWith('}');
+    return s;
+  }
+
   record(token: string, category: PseudonymCategory, value: string): void {
-    if (this.seen.has(token)) return;
-    this.seen.add(token);
-    this.pending.push(JSON.stringify({ token, category, value }));
+    const line = entryLine(token, category, value);
+    if (!this.known.add(line)) return;
+    this.pending.push(line);
     if (this.pending.length >= 256) this.flush();
   }
 
   flush(): void {
     if (this.pending.length === 0) return;
-    appendFileSync(this.file, this.pending.join('\n') + '\n', { mode: 0o600 });
+    const text = (this.torn ? '\n' : '') + this.pending.join('\n') + '\n';
+    appendFileSync(this.file, text, { mode: 0o600 });
     this.pending = [];
+    this.torn = false;
   }
 }
 
-/** Every mapping of `token` (case-insensitive), newest last; [] when unknown or no file yet. */
+/** Every stored mapping of `token` (case-insensitive), duplicates folded; [] when unknown. */
 export async function lookupPseudonym(dataDir: string, token: string): Promise<PseudonymEntry[]> {
-  const file = path.join(dataDir, PSEUDONYM_FILE);
   const want = token.trim().toLowerCase();
   const found = new Map<string, PseudonymEntry>();
-  try {
-    const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-    for await (const line of rl) {
-      if (!line.toLowerCase().includes(want)) continue;
-      try {
-        const e = JSON.parse(line) as PseudonymEntry;
-        if (e.token.toLowerCase() === want) found.set(`${e.category}:${e.value}`, e);
-      } catch {
-        /* a torn last line after a crash: skip it */
-      }
+  for await (const line of storeLines(path.join(dataDir, PSEUDONYM_FILE))) {
+    if (!line.toLowerCase().includes(want)) continue;
+    try {
+      const e = JSON.parse(line) as PseudonymEntry;
+      if (e.token.toLowerCase() === want) found.set(`${e.category}:${e.value}`, e);
+    } catch {
+      /* a torn line after a crash: skip it */
     }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
   return [...found.values()];
 }

@@ -4,7 +4,7 @@ import type { PseudonymCategory } from '../../common/redact/policy.js';
 import { Pseudonymizer } from '../../common/redact/pseudonyms.js';
 import { hostIdentity, type HostIdentity } from './host-identity.js';
 import { PseudonymStore } from './pseudonym-store.js';
-import { hmacPrf, loadSiteKey } from './site-key.js';
+import { loadSiteKey, pseudonymKeys } from './site-key.js';
 
 export interface PseudonymSetup {
   pseudonymizer: Pseudonymizer;
@@ -23,9 +23,9 @@ export async function setupPseudonyms(o: {
 }): Promise<PseudonymSetup> {
   const identity = o.identity ?? hostIdentity();
   const key = o.dataDir ? await loadSiteKey(o.dataDir) : randomBytes(32);
-  const store = o.dataDir ? new PseudonymStore(o.dataDir) : undefined;
+  const store = o.dataDir ? await PseudonymStore.open(o.dataDir) : undefined;
   const pseudonymizer = new Pseudonymizer(
-    hmacPrf(key),
+    pseudonymKeys(key),
     new Set(o.categories),
     {
       hostNames: identity.names,

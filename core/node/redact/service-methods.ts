@@ -1,6 +1,10 @@
 // The service's redaction methods, kept here so service.ts stays a thin index of subsystems.
-import type { PseudonymLookupArgs, ScrubArgs } from '../../common/api/redaction.js';
-import { lookupPseudonym, type PseudonymEntry } from './pseudonym-store.js';
+import type {
+  PseudonymLookupArgs,
+  PseudonymLookupReply,
+  ScrubArgs,
+} from '../../common/api/redaction.js';
+import { lookupToken } from './pseudonym-lookup.js';
 import { setupPseudonyms } from './pseudonymization.js';
 import type { CasepackService } from '../service.js';
 import { resolveRedaction } from './config.js';
@@ -35,6 +39,6 @@ export async function runScrub(svc: CasepackService, args: ScrubArgs): Promise<S
 export async function runPseudonymLookup(
   svc: CasepackService,
   args: PseudonymLookupArgs,
-): Promise<{ token: string; found: PseudonymEntry[] }> {
-  return { token: args.token, found: await lookupPseudonym(svc.dataDir, args.token) };
+): Promise<PseudonymLookupReply> {
+  return lookupToken(svc.dataDir, args.token);
 }

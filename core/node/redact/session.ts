@@ -7,7 +7,7 @@ import { CasepackError } from '../../common/errors.js';
 import { CustomRuleError } from '../../common/redact/rules/custom.js';
 import { parsePseudonymize, type PseudonymCategory } from '../../common/redact/policy.js';
 import { Pseudonymizer } from '../../common/redact/pseudonyms.js';
-import { hmacPrf } from './site-key.js';
+import { pseudonymKeys } from './site-key.js';
 import { ChunkRedactor } from '../../common/redact/engine.js';
 import { buildPack, type PackConfig, type RedactionPack } from '../../common/redact/pack.js';
 import { fileKindRule } from '../../common/redact/rules/file-kinds.js';
@@ -48,7 +48,7 @@ export function createRedactionSession(opts: SessionOptions = {}): FullRedaction
       typeof opts.pseudonymize === 'string' ? opts.pseudonymize : [...opts.pseudonymize],
     );
     if (cats.length > 0)
-      pz = new Pseudonymizer(hmacPrf(randomBytes(32)), new Set(cats), {
+      pz = new Pseudonymizer(pseudonymKeys(randomBytes(32)), new Set(cats), {
         hostNames: [os.hostname()],
         domains: [],
         users: [],

@@ -1,10 +1,10 @@
 // The site key: 32 random bytes in the data directory (mode 0600) under which every pseudonym is
 // derived. It never leaves the host: not in a bundle, a log or an error message.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CasepackError } from '../../common/errors.js';
-import type { Prf } from '../../common/redact/pseudonym-ip.js';
+import type { Prf, PseudonymKeys } from '../../common/redact/pseudonym-ip.js';
 
 export const SITE_KEY_FILE = 'site.key';
 
@@ -33,6 +33,10 @@ export async function loadSiteKey(dataDir: string): Promise<Buffer> {
     }
     return key;
   }
+  return parseSiteKey(text, file);
+}
+
+function parseSiteKey(text: string, file: string): Buffer {
   const hex = text.trim();
   if (!/^[0-9a-f]{64}$/.test(hex))
     throw new CasepackError(
@@ -43,7 +47,44 @@ export async function loadSiteKey(dataDir: string): Promise<Buffer> {
   return Buffer.from(hex, 'hex');
 }
 
+/** The site key when there is one (for lookup, which must not create a key); else undefined. */
+export async function readSiteKey(dataDir: string): Promise<Buffer | undefined> {
+  const file = path.join(dataDir, SITE_KEY_FILE);
+  try {
+    return parseSiteKey(await readFile(file, 'utf8'), file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (e instanceof CasepackError) throw e;
+    throw new CasepackError('permission', `cannot read the site key ${file} (${code})`, file);
+  }
+}
+
 /** HMAC-SHA256 under the key, as the pseudonyms' pseudo-random function. */
-export function hmacPrf(key: Buffer): Prf {
+export function hmacPrf(key: Uint8Array): Prf {
   return (data) => createHmac('sha256', key).update(data).digest();
+}
+
+// Labels of the keys derived for IP pseudonyms (HKDF-SHA256). Changing one changes every IP
+// pseudonym: `casepack pseudonyms lookup` could then no longer map old ones back.
+const IP_KEY_LABEL = 'casepack ip-pseudonyms aes-128 key v1';
+const IP_PAD_LABEL = 'casepack ip-pseudonyms crypto-pan pad v1';
+
+const derive = (siteKey: Uint8Array, label: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', siteKey, 'casepack', label, 16));
+
+/**
+ * Every keyed function pseudonyms need, from the site key's bytes alone (so a worker thread can
+ * build its own from the 32 bytes it is given): HMAC for tokens, and one AES-128-ECB cipher
+ * object and pad for the IPs' Crypto-PAn (ECB keeps no state between calls, so one object
+ * serves every address).
+ */
+export function pseudonymKeys(siteKey: Uint8Array): PseudonymKeys {
+  const cipher = createCipheriv('aes-128-ecb', derive(siteKey, IP_KEY_LABEL), null);
+  cipher.setAutoPadding(false);
+  return {
+    prf: hmacPrf(siteKey),
+    ipEncrypt: (blocks) => cipher.update(blocks),
+    ipPad: derive(siteKey, IP_PAD_LABEL),
+  };
 }

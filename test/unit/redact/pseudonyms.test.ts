@@ -1,15 +1,20 @@
 // Keyed pseudonyms: consistent, valid, subnet-preserving, and only mapped back on this host.
-import { createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   parseIPv4,
+  parseIPv6,
   pseudonymizeIPv4,
   pseudonymizeIPv6,
   pseudonymizeMac,
+  restoreIPv4,
+  restoreIPv6,
 } from '../../../core/common/redact/pseudonym-ip.js';
 import { Pseudonymizer } from '../../../core/common/redact/pseudonyms.js';
+import { pseudonymKeys } from '../../../core/node/redact/site-key.js';
 
-const prf = (key: string) => (data: string) => createHmac('sha256', key).update(data).digest();
+/** The keyed functions of a 32-byte site key derived from `name`. */
+const prf = (name: string) => pseudonymKeys(createHash('sha256').update(name).digest());
 const common = (a: number, b: number) => Math.clz32((a ^ b) >>> 0);
 
 describe('IP pseudonyms', () => {
@@ -44,6 +49,43 @@ describe('IP pseudonyms', () => {
     expect(pseudonymizeIPv6(p, '::1')).toBeUndefined();
     expect(pseudonymizeIPv6(p, '12:34:56')).toBeUndefined();
     expect(pseudonymizeMac(p, '00:1A:2B:3C:4D:5E')).toMatch(/^00:1A:2B(:[0-9A-F]{2}){3}$/);
+  });
+
+  it('keep their prefixes and map back with the key, for public, private and v6 addresses', () => {
+    const p = prf('k1');
+    const seen = new Map<string, string>();
+    for (const a of [
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.254',
+      '172.40.1.1',
+      '192.168.1.1',
+      '192.0.2.1',
+      '169.254.3.4',
+      '169.1.2.3',
+      '100.64.0.1',
+      '100.1.2.3',
+      '8.8.8.8',
+      '223.255.255.254',
+    ]) {
+      const t = pseudonymizeIPv4(p, a)!;
+      expect(parseIPv4(t), `${a} -> ${t}`).toBeDefined();
+      expect(restoreIPv4(p, t)).toBe(a);
+      expect(seen.get(t), `${a} and ${seen.get(t)} share ${t}`).toBeUndefined();
+      seen.set(t, a);
+    }
+    // A public address never lands in a private range that shares its first octet.
+    for (let i = 0; i < 256; i++) {
+      expect(pseudonymizeIPv4(p, `192.${i === 168 ? 169 : i}.7.7`)).not.toMatch(/^192\.168\./);
+      if (i < 16 || i > 31)
+        expect(pseudonymizeIPv4(p, `172.${i}.1.1`)!.startsWith(`172.${i}.`)).toBe(true);
+    }
+    for (const a of ['fe80::1ff:fe23:4567:890a', '2001:db8::1', 'fd00:1:2:3::4']) {
+      const t = pseudonymizeIPv6(p, a)!;
+      expect(parseIPv6(t)).toHaveLength(8);
+      expect(restoreIPv6(p, t)).toBe(a);
+    }
+    expect(restoreIPv4(p, '127.0.0.1')).toBeUndefined();
   });
 
   it('are the same under the same key and different under another', () => {
@@ -95,7 +137,9 @@ describe('Pseudonymizer', () => {
     expect(out).toContain(`dhcp-${pz.ipv4('10.1.2.3')!.replace(/\./g, '-')}`);
     expect(out).toContain(pz.host('batch-b02.lab.example.org'));
     expect(redact(pz, 'batch-b02')).toBe(pz.hostLabel('batch-b02'));
-    expect(seen.some((s) => s.endsWith('=10.1.2.3'))).toBe(true);
+    // Names are kept for lookup; IPs are not (the key maps them back).
+    expect(seen.some((s) => s.endsWith('=jdoe'))).toBe(true);
+    expect(seen.some((s) => s.endsWith('=10.1.2.3'))).toBe(false);
   });
 
   it('touches nothing of a category that is off', () => {
