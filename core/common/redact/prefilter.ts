@@ -4,6 +4,8 @@
 // exactly, and only lines holding a verified trigger go to the (much slower) regex rules.
 // Cost is one table lookup per byte whatever the number of rules; see docs/technical/redaction.md.
 
+import { GRAM_FREQUENCY_TABLE } from './gram-frequency.js';
+
 const GRAM_BITS = 20;
 const GRAM_MASK = (1 << GRAM_BITS) - 1;
 
@@ -30,44 +32,42 @@ const LOWER = (() => {
   return t;
 })();
 
-// Rough frequency of characters in logs and configs: used to pick each trigger's rarest 4-gram.
+// Rough frequency of characters in logs and configs: orders the grams GRAM_FREQUENCY_TABLE leaves out.
 const COMMON = 'etaoinsrhldcumfpgwybvkxjqz';
-function weight(ch: string): number {
-  const i = COMMON.indexOf(ch);
-  if (i !== -1) return 26 - i;
-  if (ch >= '0' && ch <= '9') return 24;
-  if (ch === ' ') return 30;
+/** FOLD class -> the character GRAM_FREQUENCY_TABLE writes for it. */
+const CLASS_CHARS = ' abcdefghijklmnopqrstuvwxyz0_-.:';
+function classWeight(cls: number): number {
+  if (cls >= 1 && cls <= 26) return 26 - COMMON.indexOf(CLASS_CHARS[cls]!);
+  if (cls === 27) return 24;
+  if (cls === 0) return 30;
   return 4;
 }
-// 4-grams that are everywhere in logs, whatever their letters say.
-const FREQUENT = new Set([
-  'info',
-  'tion',
-  'serv',
-  'exec',
-  'java',
-  'http',
-  'ment',
-  'ting',
-  'ring',
-  'atio',
-  'ctio',
-  'ssio',
-  'sion',
-  'ence',
-  'able',
-  'ller',
-  'ator',
-  'ress',
-  'onne',
-  'conn',
-  'data',
-  'user',
-  'test',
-  'orde',
-]);
-function gramWeight(g: string): number {
-  return [...g].reduce((a, ch) => a + weight(ch), 0) + (FREQUENT.has(g) ? 100 : 0);
+
+function gramHash(cls: readonly number[]): number {
+  return ((cls[0]! << 15) | (cls[1]! << 10) | (cls[2]! << 5) | cls[3]!) & GRAM_MASK;
+}
+
+/** Occurrences per million bytes of common grams (by gramHash), from gram-frequency.ts. */
+const GRAM_FREQUENCY = (() => {
+  const m = new Map<number, number>();
+  for (const e of GRAM_FREQUENCY_TABLE.split('|')) {
+    if (e.length < 6) continue;
+    m.set(gramHash([...e.slice(0, 4)].map((c) => CLASS_CHARS.indexOf(c))), Number(e.slice(5)));
+  }
+  return m;
+})();
+
+/**
+ * How often a gram is expected in logs and configs (per million bytes). Every prefilter hit
+ * costs a verification, so each trigger is keyed on its cheapest gram: a gram outside the
+ * table is rarer than any in it (the letter weights only order such grams among themselves).
+ */
+function gramCost(cls: readonly number[]): number {
+  return GRAM_FREQUENCY.get(gramHash(cls)) ?? cls.reduce((a, c) => a + classWeight(c), 0) / 1000;
+}
+
+function classesOf(t: string): number[] {
+  return [...t].map((c) => FOLD[c.charCodeAt(0)]!);
 }
 
 interface Trigger {
@@ -112,6 +112,8 @@ export class Prefilter {
   private slots: Uint16Array | Uint32Array = new Uint16Array(1 << GRAM_BITS);
   private readonly lists: GramEntry[][] = [[]];
   private readonly triggers: Trigger[] = [];
+  /** Some grams end with the byte after their trigger (addNextGrams). */
+  private nextGrams = false;
 
   /** `triggersByRule[i]`: lower-case literals for rule i (empty: the rule is never prefiltered in). */
   constructor(triggersByRule: ReadonlyArray<TriggerSet>) {
@@ -129,9 +131,13 @@ export class Prefilter {
           const bytes = new Uint8Array(t.length);
           for (let i = 0; i < t.length; i++) bytes[i] = t.charCodeAt(i) & 0xff;
           this.triggers.push({ bytes, rules: [], next, nextLower });
-          // Short triggers use the class of the byte after them as their fourth character.
-          if (next && t.length <= 5) this.addNextGrams(t, next, idx);
-          else this.addGrams(t, idx);
+          // With a class for the byte after the trigger, the gram may end with that class (the
+          // only choice for triggers shorter than four characters): `connect` in front of a
+          // blank is rarer than `nnec`, which every `connection` holds.
+          const inner = t.length >= 4 ? bestInnerGram(t) : undefined;
+          if (next && (!inner || nextGramsCost(t, next) <= inner.cost))
+            this.addNextGrams(t, next, idx);
+          else this.addGrams(t, idx, inner?.at);
         }
         const tr = this.triggers[idx]!;
         if (!tr.rules.includes(rule)) tr.rules.push(rule);
@@ -139,19 +145,10 @@ export class Prefilter {
     });
   }
 
-  private addGrams(t: string, idx: number): void {
-    if (t.length >= 4) {
-      let best = 0;
-      let bestW = Infinity;
-      for (let k = 0; k + 4 <= t.length; k++) {
-        const w = gramWeight(t.slice(k, k + 4));
-        if (w < bestW) [best, bestW] = [k, w];
-      }
-      const g = t.slice(best, best + 4);
-      this.addGram(
-        [...g].map((c) => FOLD[c.charCodeAt(0)]!),
-        { trigger: idx, endOffset: best + 3 },
-      );
+  /** `best`: where the trigger's cheapest 4-gram starts (triggers of four characters or more). */
+  private addGrams(t: string, idx: number, best?: number): void {
+    if (best !== undefined) {
+      this.addGram(classesOf(t.slice(best, best + 4)), { trigger: idx, endOffset: best + 3 });
       return;
     }
     // Shorter triggers: any class may precede them.
@@ -166,6 +163,7 @@ export class Prefilter {
 
   /** The last three characters of the trigger and the class of the byte after it. */
   private addNextGrams(t: string, next: number, idx: number): void {
+    this.nextGrams = true;
     const known = [...t.slice(-3)].map((c) => FOLD[c.charCodeAt(0)]!);
     const pad = 3 - known.length;
     for (let cls = 0; cls < 32; cls++) {
@@ -179,7 +177,7 @@ export class Prefilter {
   }
 
   private addGram(cls: number[], e: GramEntry): void {
-    const h = ((cls[0]! << 15) | (cls[1]! << 10) | (cls[2]! << 5) | cls[3]!) & GRAM_MASK;
+    const h = gramHash(cls);
     this.bitmap[h] = 1;
     let slot = this.slots[h]!;
     if (slot === 0) {
@@ -205,6 +203,11 @@ export class Prefilter {
     for (let i = start; i < end; i++) {
       h = ((h << 5) | fold[bytes[i]!]!) & GRAM_MASK;
       if (bm[h] !== 0) this.verify(bytes, start, end, i, h, onHit);
+    }
+    // A trigger ending at `end` is judged by the byte after it, as verify() does for every other.
+    if (this.nextGrams) {
+      h = ((h << 5) | (end < bytes.length ? fold[bytes[end]!]! : 0)) & GRAM_MASK;
+      if (bm[h] !== 0) this.verify(bytes, start, end, end, h, onHit);
     }
   }
 
@@ -243,4 +246,22 @@ export class Prefilter {
       if (ok) onHit(s, tr.bytes.length, tr.rules);
     }
   }
+}
+
+/** Where the trigger's cheapest 4-gram starts, and its cost. */
+function bestInnerGram(t: string): { at: number; cost: number } {
+  let best = { at: 0, cost: Infinity };
+  for (let k = 0; k + 4 <= t.length; k++) {
+    const cost = gramCost(classesOf(t.slice(k, k + 4)));
+    if (cost < best.cost) best = { at: k, cost };
+  }
+  return best;
+}
+
+/** The cost of keying a trigger on its last three characters and each class allowed after it. */
+function nextGramsCost(t: string, next: number): number {
+  const tail = classesOf(t.slice(-3));
+  let cost = 0;
+  for (let cls = 0; cls < 32; cls++) if (next & (1 << cls)) cost += gramCost([...tail, cls]);
+  return cost;
 }

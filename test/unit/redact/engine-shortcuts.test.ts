@@ -5,6 +5,8 @@ import { ChunkRedactor } from '../../../core/common/redact/engine.js';
 import { classifyKey } from '../../../core/common/redact/key-names.js';
 import { LineRedactor } from '../../../core/common/redact/line-redactor.js';
 import { buildPack, memoizeKeys, type PackConfig } from '../../../core/common/redact/pack.js';
+import { Prefilter } from '../../../core/common/redact/prefilter.js';
+import { KV_NEXT, KV_TRIGGERS } from '../../../core/common/redact/rules/key-value.js';
 import { latin1Codec } from '../../../core/node/redact/redacting-stream.js';
 
 function prefilteredAndFull(text: string, cfg: PackConfig = {}): { pre: string; all: string } {
@@ -106,5 +108,32 @@ describe('line shortcuts', () => {
     const { pre, all } = prefilteredAndFull('db_user=bob\ndb.user=alice\n', cfg);
     expect(pre).toBe(all);
     expect(pre).toBe('db_user=[REDACTED:db-user]\ndb.user=[REDACTED:db-user]\n');
+  });
+});
+
+describe('prefilter grams', () => {
+  const pf = new Prefilter([{ triggers: KV_TRIGGERS, next: KV_NEXT, nextLower: 's' }]);
+  function hits(text: string, end = text.length): string[] {
+    const found: string[] = [];
+    const b = Buffer.from(text, 'latin1');
+    pf.scan(b, 0, end, (pos, len) => found.push(text.slice(pos, pos + len)));
+    return found;
+  }
+
+  it('finds a trigger that ends its range, judged by the byte after it', () => {
+    expect(hits('x password')).toEqual(['password']);
+    expect(hits('x connect token')).toEqual(['token']);
+    // the range stops before 'y', which still decides (as for a trigger inside the range)
+    expect(hits('x tokeny', 7)).toEqual([]);
+    expect(hits('x token.y', 7)).toEqual(['token']);
+  });
+
+  it('keys common words on rare grams without losing the trigger inside them', () => {
+    expect(hits('order connection import pword=1 session_id=2 JSESSIONID=3')).toEqual([
+      'pword',
+      'session',
+      'SESSION',
+      'SESSIONID',
+    ]);
   });
 });
