@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlanArgs, ProfileInfo } from '../../../core/common/api/collect.js';
 import type { Plan, PlanItem } from '../../../core/common/collect/plan.js';
 import { api } from '../api/api.js';
@@ -183,8 +183,14 @@ export function PlanView(props: {
   off: ReadonlySet<string>;
   setOff(off: Set<string>): void;
   onStart(): void;
+  /** Move the focus to the plan (it was just made): the button that asked for it is busy or gone. */
+  focus?: boolean;
 }) {
   const { plan, off } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (props.focus) heading.current?.focus();
+  }, [plan, props.focus]);
   const groups = useMemo(() => groupsOf(plan), [plan]);
   const chosen = plan.items.filter((i) => i.action === 'collect' && !off.has(i.id));
   const bytes = chosen.reduce((n, i) => n + (i.action === 'collect' ? i.estimatedBytes : 0), 0);
@@ -203,7 +209,7 @@ export function PlanView(props: {
       <Stack gap="sm">
         <Group justify="space-between" align="start">
           <div>
-            <Title order={2} size="h4">
+            <Title order={2} size="h4" ref={heading} tabIndex={-1}>
               The plan for {plan.host}
             </Title>
             <Text size="sm">

@@ -159,8 +159,14 @@ export function RunView(props: {
   off: ReadonlySet<string>;
   onReview(bundle: string): void;
   onBack(): void;
+  /** Move the focus to the run (just started here): the plan and its Start button are gone. */
+  focus?: boolean;
 }) {
   const { run, plan } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (props.focus) heading.current?.focus();
+  }, [props.focus]);
   const p = run.progress;
   const [error, setError] = useState<string>();
   const [, tick] = useState(0);
@@ -206,7 +212,7 @@ export function RunView(props: {
       <Paper withBorder radius="md" p="md" component="section" aria-label="Collection progress">
         <Stack gap="xs">
           <Group justify="space-between">
-            <Title order={2} size="h4">
+            <Title order={2} size="h4" ref={heading} tabIndex={-1}>
               {run.state === 'running'
                 ? 'Collecting…'
                 : run.state === 'done'

@@ -2,7 +2,7 @@
 // out and why), switch items off, then follow the run on the host (it goes on in the background if
 // the user looks at another screen) and take the new bundle on to Review.
 import { Alert, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Plan, PlanItem } from '../../../core/common/collect/plan.js';
 import { api } from '../api/api.js';
 import { PlanForm, PlanView, type PlanChoice } from '../components/collect-plan.js';
@@ -39,12 +39,16 @@ export function CollectScreen(props: { onReview(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const run = useCollectRun(state.runId);
+  // Set once the user acted on this screen: the plan or run that appears then takes the focus
+  // (for keyboard users; the control they used is gone or busy). Not on arriving at the screen.
+  const acted = useRef(false);
   const off = useMemo(() => new Set(state.off ?? []), [state.off]);
   const byId = useMemo(
     () => new Map<string, PlanItem>((state.plan?.items ?? []).map((i) => [i.id, i])),
     [state.plan],
   );
   const update = (k: Kept) => {
+    acted.current = true;
     setState(k);
     keep(k);
   };
@@ -103,6 +107,7 @@ export function CollectScreen(props: { onReview(): void }) {
             props.onReview();
           }}
           onBack={() => update({ ...state, runId: undefined })}
+          focus={acted.current}
         />
       ) : (
         <>
@@ -113,6 +118,7 @@ export function CollectScreen(props: { onReview(): void }) {
               off={off}
               setOff={(o) => update({ ...state, off: [...o] })}
               onStart={() => void start()}
+              focus={acted.current}
             />
           )}
         </>
