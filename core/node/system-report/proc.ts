@@ -4,6 +4,9 @@
 import { constants } from 'node:fs';
 import { open, readdir, readlink } from 'node:fs/promises';
 
+/** Below half of Buffer.poolSize: such reads are slices of Node's shared 8 KiB pool. */
+const FIRST_READ = 4000;
+
 /** Read up to `maxBytes` of a text file; undefined when it cannot be read. */
 export async function readSmall(file: string, maxBytes = 256 * 1024): Promise<string | undefined> {
   let fh;
@@ -14,14 +17,19 @@ export async function readSmall(file: string, maxBytes = 256 * 1024): Promise<st
     if (!st.isFile()) return undefined;
     const chunks: Buffer[] = [];
     let total = 0;
+    // Start small and grow: most of these files hold a few hundred bytes, and the report reads
+    // several per process. A 64 KiB buffer per read (twice per file, the second to see EOF) was
+    // tens of MB of garbage per report that V8 collected only late (peak RSS of collect).
+    let size = FIRST_READ;
     while (total < maxBytes) {
-      const buf = Buffer.alloc(Math.min(64 * 1024, maxBytes - total));
+      const buf = Buffer.allocUnsafe(Math.min(size, maxBytes - total));
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       chunks.push(buf.subarray(0, bytesRead));
       total += bytesRead;
+      size = Math.min(64 * 1024, size * 2);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch {
     return undefined;
   } finally {
