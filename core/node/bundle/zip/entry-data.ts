@@ -122,7 +122,7 @@ export async function prepareEntry(
   let index = 0;
   let dictionary: Buffer | undefined;
   try {
-    for await (const { data, last } of blocks(source, opts.blockSize)) {
+    for await (const { data, last } of blocks(source, opts.blockSize, () => sched.block())) {
       if (pipe.stopped) return;
       await sched.acquire(pipe.seq, data.length);
       if (pipe.mode === 'auto') pipe.mode = hasCompressedMagic(data) ? 'store' : 'deflate';
@@ -133,7 +133,12 @@ export async function prepareEntry(
       if (pipe.mode === 'deflate') {
         output = sched.deflate(pipe.seq, index, data, dictionary, last, opts.level);
         output.catch(() => undefined); // awaited in order by the writer; never unhandled
-        dictionary = data.length >= WINDOW ? data.subarray(data.length - WINDOW) : data;
+        // A copy (none after the last block): the next block's deflate may start after this block
+        // went back to the pool.
+        if (!last)
+          dictionary = Buffer.from(
+            data.length >= WINDOW ? data.subarray(data.length - WINDOW) : data,
+          );
       }
       index++;
       pipe.push({ input: data, output });
@@ -176,6 +181,14 @@ export async function writeEntryData(
         compressedSize += bytes.length;
       } finally {
         sched.release(next.input.length);
+        // The block's buffer is reused once its deflate (if any) no longer reads it.
+        const input = next.input;
+        if (next.output)
+          next.output.then(
+            () => sched.recycle(input),
+            () => sched.recycle(input),
+          );
+        else sched.recycle(input);
       }
     }
   } finally {
@@ -192,6 +205,7 @@ export async function writeEntryData(
 async function* blocks(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   size: number,
+  newBlock: () => Buffer,
 ): AsyncGenerator<{ data: Buffer; last: boolean }> {
   let held: Buffer | undefined;
   let parts: Buffer[] = [];
@@ -207,14 +221,19 @@ async function* blocks(
         held = undefined;
       }
       const n = Math.min(size - used, chunk.length);
-      parts.push(chunk.subarray(0, n));
-      used += n;
-      chunk = chunk.subarray(n);
-      if (used === size) {
-        held = parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+      if (used + n < size) parts.push(chunk.subarray(0, n));
+      else if (parts.length === 0) held = chunk.subarray(0, n);
+      else {
+        // A full block: its pieces go into a reused buffer (see BlockScheduler.block).
+        const block = newBlock();
+        let at = 0;
+        for (const p of parts) at += p.copy(block, at);
+        chunk.copy(block, at, 0, n);
+        held = block;
         parts = [];
-        used = 0;
       }
+      used = (used + n) % size;
+      chunk = chunk.subarray(n);
     }
   }
   if (held) yield { data: held, last: true };
