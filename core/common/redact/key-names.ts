@@ -188,7 +188,10 @@ function isPasswordWord(w: string): boolean {
     w === 'pw' ||
     w === 'pass' ||
     w === 'pword' ||
-    w === 'passw'
+    w === 'passw' ||
+    w === 'passin' || // openssl -passin / -passout pass:X
+    w === 'passout' ||
+    w === 'authtok' // sssd ldap_default_authtok, PAM's authentication token
   )
     return true;
   if (/(?:password|passwd|passphrase|passcode)s?$/.test(w)) return true;

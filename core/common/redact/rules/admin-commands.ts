@@ -1,8 +1,11 @@
 // Passwords an admin types into commands where no flag or key names them: PowerShell
 // `ConvertTo-SecureString 'pw' -AsPlainText`, Windows `cmdkey /pass:pw` and `net use \\srv\share
 // pw /user:x`, and a password piped into a program that reads it from stdin
-// (`echo 'pw' | docker login --password-stdin`, `echo 'user:pw' | chpasswd`).
-import { isNonSecretValue } from '../values.js';
+// (`echo 'pw' | docker login --password-stdin`, `echo 'user:pw' | chpasswd`); also `net user NAME
+// pw`, MySQL `PASSWORD('pw')`, mongo `changeUserPassword("u", "pw")`, Go MySQL DSNs
+// (`user:pw@tcp(host)/db`) and a password quoted in prose (`login with password X`,
+// `password is X`), where X must look typed (letters and digits) to count.
+import { isCredentialLike, isNonSecretValue } from '../values.js';
 import type { Rule, SpanSink } from '../types.js';
 
 function emit(out: SpanSink, line: string, start: number, end: number, rule: string): void {
@@ -20,6 +23,13 @@ const STDIN_PIPE = new RegExp(
   `\\b(?:echo|printf)[ \\t]+(?:-[neE]+[ \\t]+)?(?:(["'])%s(?:\\\\n)?\\1[ \\t]+)?${QUOTED_OR_WORD}[ \\t]*\\|[ \\t]*([^|;&\\r\\n]*)`,
   'dg',
 );
+const NET_USER = /\bnet[ \t]+user[ \t]+("[^"]+"|\S+)[ \t]+([^\s/*"][^\s"]*|"[^"]+")/gi;
+const SQL_PASSWORD_FN = /\bPASSWORD[ \t]*\([ \t]*(?:'([^']+)'|"([^"]+)")[ \t]*\)/gi;
+const SET_PASSWORD_CALL =
+  /\b(?:set|change|update|reset|create)\w*Password[ \t]*\([ \t]*(?:(["'])[^"']*\1[ \t]*,[ \t]*)?(?:"([^"]+)"|'([^']+)')/gi;
+const GO_DSN = /(?:^|[\s"'=])[\w.-]+:([^\s@"'/:]+)@(?:tcp|unix|udp)\(/g;
+const PROSE_PASSWORD =
+  /\b(?:(?:with|using|wrong|invalid|incorrect|bad|new|old|temporary|initial|default)[ \t]+(?:password|passphrase|passwd)|(?:password|passphrase|passwd)[ \t]+(?:is|was|set to|changed to|reset to))[ \t]*:?[ \t]*(["']?)([^\s"'=]{6,128}?)\1(?=[\s.,;)]|$)/gi;
 const READS_STDIN =
   /--password-stdin|--pass(?:word)?-stdin|\bchpasswd\b|\bpasswd[ \t]+--stdin|\bkinit\b|--password-from-stdin/;
 
@@ -31,8 +41,37 @@ function valueOf(m: RegExpExecArray, g: number): [number, number] | undefined {
 
 export const adminCommandsRule: Rule = {
   id: 'admin-commands',
-  triggers: ['convertto-securestring', '/pass:', 'net use', '-stdin', 'chpasswd', 'kinit'],
+  triggers: [
+    'convertto-securestring',
+    '/pass:',
+    'net use',
+    'net user',
+    '-stdin',
+    'chpasswd',
+    'kinit',
+    'password(',
+    'password (',
+    '@tcp(',
+    '@unix(',
+    'password',
+    'passphrase',
+    'passwd',
+  ],
   apply(line, out) {
+    for (const re of [NET_USER, SQL_PASSWORD_FN, SET_PASSWORD_CALL, GO_DSN, PROSE_PASSWORD]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(line)) !== null) {
+        const g = re === NET_USER ? 2 : re === SET_PASSWORD_CALL ? (m[2] ? 2 : 3) : m[2] ? 2 : 1;
+        let v = m[g]!;
+        if (re === SQL_PASSWORD_FN) v = m[1] ?? m[2]!;
+        if (re === PROSE_PASSWORD && !(/\d/.test(v) && /[A-Za-z]/.test(v) && isCredentialLike(v)))
+          continue;
+        if (re === NET_USER && v.startsWith('"')) v = v.slice(1, -1);
+        const end = line.lastIndexOf(v, m.index + m[0].length) + v.length;
+        emit(out, line, end - v.length, end, 'password');
+      }
+    }
     for (const re of [SECURE_STRING, CMDKEY_PASS]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;

@@ -89,6 +89,9 @@ export const passwordHashRule: Rule = {
 const IDENTIFIED_BY =
   /\bIDENTIFIED[ \t]+(?:WITH[ \t]+[\w'"]+[ \t]+)?BY[ \t]+(?:PASSWORD[ \t]+)?("[^"]*"|'[^']*'|[^\s;,)]+)/gi;
 
+const PROSE_WORD =
+  /^(?:the|a|an|its|their|his|her|your|our|this|that|these|those|name|default|externally|globally|either|any|each)$/i;
+
 export const sqlPasswordRule: Rule = {
   id: 'sql-password',
   triggers: ['identified'],
@@ -100,7 +103,9 @@ export const sqlPasswordRule: Rule = {
       const quoted = v[0] === '"' || v[0] === "'";
       const start = m.index + m[0].length - v.length + (quoted ? 1 : 0);
       const end = m.index + m[0].length - (quoted ? 1 : 0);
-      if (end > start && !/^(?:values|\?|:\w+)$/i.test(v)) out.secret(start, end, 'password');
+      // `... as identified by the initial author` in licence prose is not a statement
+      if (end > start && !/^(?:values|\?|:\w+)$/i.test(v) && !(!quoted && PROSE_WORD.test(v)))
+        out.secret(start, end, 'password');
     }
   },
 };

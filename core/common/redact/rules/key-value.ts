@@ -78,6 +78,7 @@ export const KV_TRIGGERS = [
   'cleartext',
   'clear-text',
   'clear_text',
+  'authtok',
 ] as const;
 
 /** Separators, non-identifier bytes, plural `s` and the first letters of the qualifiers. */
@@ -322,6 +323,12 @@ function emitValue(
   }
   // a placeholder's inside (${VAULT::ks::pw::1}) is not looked at again
   if (value === 'stdin' || isNonSecretValue(value)) return after;
+  // APT preferences: `Pin: origin deb.example.org`, `Pin: release a=stable` select packages
+  if (
+    /^pin$/i.test(line.slice(hit.keyStart, hit.keyEnd)) &&
+    /^(?:release|origin|version)[ \t]/.test(value)
+  )
+    return after;
   // nsswitch.conf: `passwd: files systemd` says where accounts are looked up (NSS_DATABASE_KEY).
   if (hit.sep === ':' && NSS_DATABASE_KEY.test(line.slice(hit.keyStart, hit.keyEnd)))
     if (isNssSourceList(value)) return after;

@@ -4,6 +4,7 @@
 // may come on one of the next lines (BlockState.pendingValue).
 import { isNonSecretValue, isRandomLike } from '../values.js';
 import { inlineValueEnd, quotedValue, trimmedEnd } from '../text-scan.js';
+import type { KeyClass, KeyStrength } from '../key-names.js';
 import type { LineContext, Rule, SpanSink } from '../types.js';
 import { KV_NEXT, KV_TRIGGERS } from './key-value.js';
 import { NAME_ATTRS, nameValueCheck } from '../byte-checks.js';
@@ -34,38 +35,44 @@ export const nameValueRule: Rule = {
       const vm = /\bvalue[ \t]*=[ \t]*(["'])/i.exec(inTag);
       if (vm) {
         const qv = quotedValue(line, rest + vm.index + vm[0].length - 1);
-        if (qv) emit(line, qv.start, qv.end, cls.rule, cls.strength === 'weak', out);
+        if (qv) emit(line, qv.start, qv.end, cls.rule, cls.strength, out);
         continue;
       }
       if (tagEnd !== -1 && line[tagEnd - 1] !== '/') {
         const close = line.indexOf('<', tagEnd + 1);
         const end = trimmedEnd(line, close === -1 ? line.length : close);
         if (end > tagEnd + 1) {
-          emit(line, tagEnd + 1, end, cls.rule, cls.strength === 'weak', out);
+          emit(line, tagEnd + 1, end, cls.rule, cls.strength, out);
           continue;
         }
       }
-      pend(line, cls.rule, ctx);
+      pend(line, cls, ctx);
     }
     ELEMENT_NAME.lastIndex = 0;
     while ((m = ELEMENT_NAME.exec(line)) !== null) {
       const cls = ctx.classifyKey(m[2]!);
       if (!cls) continue;
-      if (!valueOnLine(line, m.index + m[0].length, cls.rule, cls.strength === 'weak', out))
-        pend(line, cls.rule, ctx);
+      if (!valueOnLine(line, m.index + m[0].length, cls.rule, cls.strength, out))
+        pend(line, cls, ctx);
     }
     YAML_NAME.lastIndex = 0;
     while ((m = YAML_NAME.exec(line)) !== null) {
       const cls = ctx.classifyKey(m[1]!);
       if (!cls) continue;
-      if (!valueOnLine(line, m.index + m[0].length, cls.rule, cls.strength === 'weak', out))
-        pend(line, cls.rule, ctx);
+      if (!valueOnLine(line, m.index + m[0].length, cls.rule, cls.strength, out))
+        pend(line, cls, ctx);
     }
   },
 };
 
-function pend(line: string, rule: string, ctx: LineContext): void {
-  ctx.state.pendingValue = { rule, linesLeft: 3, indent: line.length - line.trimStart().length };
+function pend(line: string, cls: KeyClass, ctx: LineContext): void {
+  // `- name: DB_USER` / `value: app`: a user name is not a secret on its own
+  if (cls.strength !== 'strong' && cls.strength !== 'weak') return;
+  ctx.state.pendingValue = {
+    rule: cls.rule,
+    linesLeft: 3,
+    indent: line.length - line.trimStart().length,
+  };
 }
 
 const VALUE_ELEMENT = /<value>([^<]*)<\/value>/i;
@@ -76,14 +83,14 @@ function valueOnLine(
   line: string,
   from: number,
   rule: string,
-  weak: boolean,
+  strength: KeyStrength,
   out: SpanSink,
 ): boolean {
   const rest = line.slice(from);
   const el = VALUE_ELEMENT.exec(rest);
   if (el) {
     const start = from + el.index + el[0].indexOf('>') + 1;
-    emit(line, start, start + el[1]!.length, rule, weak, out);
+    emit(line, start, start + el[1]!.length, rule, strength, out);
     return true;
   }
   const kv = VALUE_KEY.exec(rest);
@@ -92,8 +99,8 @@ function valueOnLine(
     const c = line[p];
     if (c === '"' || c === "'") {
       const qv = quotedValue(line, p);
-      if (qv) emit(line, qv.start, qv.end, rule, weak, out);
-    } else emit(line, p, inlineValueEnd(line, p), rule, weak, out);
+      if (qv) emit(line, qv.start, qv.end, rule, strength, out);
+    } else emit(line, p, inlineValueEnd(line, p), rule, strength, out);
     return true;
   }
   return false;
@@ -104,11 +111,23 @@ function emit(
   start: number,
   end: number,
   rule: string,
-  weak: boolean,
+  strength: KeyStrength,
   out: SpanSink,
 ): void {
   const v = line.slice(start, end);
-  if (end <= start || isNonSecretValue(v) || (weak && !isRandomLike(v))) return;
+  if (end <= start || isNonSecretValue(v)) return;
+  if (strength === 'weak' && !isRandomLike(v)) return;
+  // `name="user.360" value="481722"`: a user, a session number or a counter, not a secret;
+  // a user entry is only secret as `user:password`, a session id only when it looks random
+  if (strength === 'userpass') {
+    const colon = v.indexOf(':');
+    if (colon <= 0 || colon === v.length - 1 || /[ \t]/.test(v)) return;
+    out.secret(start + colon + 1, end, rule);
+    return;
+  }
+  if (strength === 'session' && (v.length < 8 || !/\d/.test(v) || !/[A-Za-z]/.test(v))) return;
+  if (strength === 'cookie') return;
+  if (!/password|psk|community/.test(rule) && /^\d{1,10}$/.test(v)) return;
   out.secret(start, end, rule);
 }
 
@@ -127,7 +146,7 @@ export function continuePendingValue(line: string, out: SpanSink, ctx: LineConte
     ctx.state.pendingValue = undefined;
     return;
   }
-  if (valueOnLine(line, 0, p.rule, false, out)) {
+  if (valueOnLine(line, 0, p.rule, 'strong', out)) {
     ctx.state.pendingValue = undefined;
     return;
   }
