@@ -8,6 +8,8 @@ import { GRAM_FREQUENCY_TABLE } from './gram-frequency.js';
 
 const GRAM_BITS = 20;
 const GRAM_MASK = (1 << GRAM_BITS) - 1;
+/** Byte order of a Uint32Array view (the word loop in scan() reads the low byte first). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Byte -> 5-bit class: letters (case-folded) 1-26, digit 27, `_` 28, `-` 29, `.` 30, `$:/=@{}~` 31. */
 export const FOLD = (() => {
@@ -200,9 +202,33 @@ export class Prefilter {
     const bm = this.bitmap;
     const fold = FOLD;
     let h = 0;
-    for (let i = start; i < end; i++) {
+    let i = start;
+    // Four bytes per load where the bytes are aligned for it: a quarter fewer instructions per byte.
+    const off = bytes.byteOffset;
+    const wordsEnd = LITTLE_ENDIAN && end - start >= 64 ? ((off + end) & ~3) - off : start;
+    for (; i < end && (i >= wordsEnd || ((off + i) & 3) !== 0); i++) {
       h = ((h << 5) | fold[bytes[i]!]!) & GRAM_MASK;
       if (bm[h] !== 0) this.verify(bytes, start, end, i, h, onHit);
+    }
+    if (i < wordsEnd) {
+      const words = new Uint32Array(bytes.buffer, off + i, (wordsEnd - i) >> 2);
+      for (let w = 0; w < words.length; w++, i += 4) {
+        const v = words[w]!;
+        const h1 = ((h << 5) | fold[v & 255]!) & GRAM_MASK;
+        const h2 = ((h1 << 5) | fold[(v >>> 8) & 255]!) & GRAM_MASK;
+        const h3 = ((h2 << 5) | fold[(v >>> 16) & 255]!) & GRAM_MASK;
+        h = ((h3 << 5) | fold[v >>> 24]!) & GRAM_MASK;
+        if ((bm[h1]! | bm[h2]! | bm[h3]! | bm[h]!) !== 0) {
+          if (bm[h1] !== 0) this.verify(bytes, start, end, i, h1, onHit);
+          if (bm[h2] !== 0) this.verify(bytes, start, end, i + 1, h2, onHit);
+          if (bm[h3] !== 0) this.verify(bytes, start, end, i + 2, h3, onHit);
+          if (bm[h] !== 0) this.verify(bytes, start, end, i + 3, h, onHit);
+        }
+      }
+      for (; i < end; i++) {
+        h = ((h << 5) | fold[bytes[i]!]!) & GRAM_MASK;
+        if (bm[h] !== 0) this.verify(bytes, start, end, i, h, onHit);
+      }
     }
     // A trigger ending at `end` is judged by the byte after it, as verify() does for every other.
     if (this.nextGrams) {

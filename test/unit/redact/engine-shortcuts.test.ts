@@ -128,6 +128,24 @@ describe('prefilter grams', () => {
     expect(hits('x token.y', 7)).toEqual(['token']);
   });
 
+  it('finds the same triggers wherever the bytes sit in memory (four-byte loads)', () => {
+    const line = 'x password=1 Token: a\tsession_id=2 connect scott/tiger@db pw=3 key\n';
+    const text = Buffer.from(line.repeat(9), 'latin1');
+    const at = (shift: number, end: number): string[] => {
+      const b = Buffer.alloc(text.length + shift);
+      text.copy(b, shift);
+      const v = b.subarray(shift);
+      const found: string[] = [];
+      pf.scan(v, 3, end, (pos, len) => found.push(`${pos}:${len}`));
+      return found;
+    };
+    for (const end of [text.length, text.length - 1, text.length - 2, 61]) {
+      const expected = at(0, end);
+      expect(expected.length).toBeGreaterThan(end > 100 ? 20 : 2);
+      for (const shift of [1, 2, 3, 7]) expect(at(shift, end)).toEqual(expected);
+    }
+  });
+
   it('keys common words on rare grams without losing the trigger inside them', () => {
     expect(hits('order connection import pword=1 session_id=2 JSESSIONID=3')).toEqual([
       'pword',
