@@ -4,7 +4,6 @@
 // value kept as a hash for the leak check that runs on the written bundle (collect-leak.ts).
 import type { Manifest } from '../../common/manifest/schema.js';
 import type { RedactionOptions } from '../../common/redact/policy.js';
-import { knownValuesRule } from '../../common/redact/rules/known-values.js';
 import type { Settings } from '../../common/settings/schema.js';
 import { checkWrittenBundle } from './collect-leak.js';
 import { resolveRedaction } from './config.js';
@@ -12,7 +11,11 @@ import { hostIdentity, type HostIdentity } from './host-identity.js';
 import { ownSecretValues } from './own-secrets.js';
 import { setupPseudonyms } from './pseudonymization.js';
 import { RemovedValues } from './removed-values.js';
-import { createRedactionSession } from './session.js';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { PooledRedactTransform } from './pooled-stream.js';
+import { sessionFromRecipe, type SessionRecipe } from './session-recipe.js';
+import { RedactPool, type WorkerEntry } from './worker-pool.js';
 import type { RedactionSession } from './types.js';
 
 export interface CollectSessionInput {
@@ -26,6 +29,8 @@ export interface CollectSessionInput {
   /** This host's names, domains, addresses and accounts (default: read from the host). */
   identity?: HostIdentity;
   env?: NodeJS.ProcessEnv;
+  /** Redaction workers: the default pool, or `false` to redact on the main thread only. */
+  workers?: false | { entry?: WorkerEntry; lanes?: number };
 }
 
 export async function createCollectSession(i: CollectSessionInput): Promise<RedactionSession> {
@@ -48,22 +53,45 @@ export async function createCollectSession(i: CollectSessionInput): Promise<Reda
   const removed = new RemovedValues();
   const own = await ownSecretValues(i.settings, i.dataDir, i.env);
   for (const v of own) removed.add(v);
-  const known = knownValuesRule(own);
-  const session = createRedactionSession({
+  const recipe: SessionRecipe = {
     custom: resolved.options.rules,
     keep: resolved.options.keep,
     disable: resolved.options.disable,
-    pseudonyms: pz?.pseudonymizer,
-    removed,
-    extraRules: known ? [known] : [],
-  });
+    known: own,
+    ...(pz ? { pseudonyms: pz.spec } : {}),
+  };
+  // The same session in-thread (small items, system report) and in the workers (large items).
+  const session = sessionFromRecipe(recipe, { removed, onMapping: pz?.record });
+  const pool =
+    i.workers === false
+      ? undefined
+      : new RedactPool(
+          { init: { recipe, fingerprint: removed.fingerprintKey() }, ...i.workers },
+          {
+            onFingerprints(fps) {
+              for (let k = 0; k + 3 < fps.length; k += 4)
+                removed.addFingerprint([fps[k]!, fps[k + 1]!, fps[k + 2]!, fps[k + 3]!]);
+            },
+            onMappings(maps) {
+              for (const [token, category, value] of maps) pz?.record(token, category, value);
+            },
+          },
+        );
   // With hosts/ips on, this host's own names and addresses must not be left anywhere.
   const hostLiterals = [
     ...(cats.includes('hosts') ? identity.names : []),
     ...(cats.includes('ips') ? identity.addresses : []),
   ];
   return {
-    stream: (item) => session.stream(item),
+    stream(item) {
+      if (!pool) return session.stream(item);
+      return new PooledRedactTransform(
+        pool,
+        path.basename(item.source),
+        () => session.redactor(item.source),
+        (r) => session.record(item.id, r),
+      );
+    },
     redactText: (text, item) => session.redactText(text, item),
     totals: () => session.totals(),
     hostLabel: (host) => session.hostLabel(host),
@@ -71,17 +99,25 @@ export async function createCollectSession(i: CollectSessionInput): Promise<Reda
     manifestSection(): NonNullable<Manifest['redaction']> {
       return { counts: session.totals(), ...(cats.length > 0 ? { pseudonymized: cats } : {}) };
     },
-    checkBundle: (o) =>
-      checkWrittenBundle({
+    async checkBundle(o) {
+      // Fail closed: a worker that stopped took part of the run's redaction with it.
+      if (pool?.failure) {
+        await rm(o.bundle, { force: true });
+        throw pool.failure;
+      }
+      return checkWrittenBundle({
         ...o,
         leak: {
           removed,
           hostLiterals,
           keep: resolved.options.keep,
           custom: resolved.options.rules,
+          ...(pool ? { pool } : {}),
         },
-      }),
+      });
+    },
     close() {
+      void pool?.close();
       pz?.flush();
     },
   };

@@ -5,13 +5,16 @@
 // any finding makes the bundle not releasable. Plugs into `casepack verify` as a VerifyCheck.
 import { Writable } from 'node:stream';
 import type { Manifest } from '../../common/manifest/schema.js';
+import { CasepackError } from '../../common/errors.js';
 import { redactPathName } from '../../common/redact/entry-names.js';
 import type { CustomRuleSpec } from '../../common/redact/rules/custom.js';
-import { openZip } from '../review/zip-reader.js';
+import type { Entry } from 'yauzl';
+import { openZip, type OpenZip } from '../review/zip-reader.js';
 import { RedactTransform } from './redacting-stream.js';
 import type { RemovedValues } from './removed-values.js';
 import { createRedactionSession, type FullRedactionSession } from './session.js';
 import type { LeakFinding } from './types.js';
+import type { RedactPool } from './worker-pool.js';
 
 export type { LeakFinding };
 
@@ -23,6 +26,8 @@ export interface LeakCheckOptions {
   keep?: readonly string[];
   custom?: readonly CustomRuleSpec[];
   signal?: AbortSignal;
+  /** The run's redaction workers: once started, the entries are scanned there, side by side. */
+  pool?: RedactPool;
 }
 
 export interface LeakProblem {
@@ -297,6 +302,7 @@ export async function scanBundleForLeaks(
   file: string,
   o: LeakCheckOptions = {},
 ): Promise<LeakFinding[]> {
+  if (o.pool?.started) return scanInWorkers(file, o, o.pool);
   const session = leakSession(o);
   const zip = await openZip(file);
   const out: LeakFinding[] = [];
@@ -304,15 +310,70 @@ export async function scanBundleForLeaks(
     for (const entry of zip.entries) {
       if (entry.fileName.endsWith('/')) continue;
       o.signal?.throwIfAborted();
-      const s = new EntryLeakScanner(entry.fileName, o, session);
-      for await (const chunk of await zip.stream(entry)) s.write(chunk as Buffer);
-      const named = nameLeaks(entry.fileName, session);
-      const found = await s.end();
-      if (named.length > 0) for (const f of found) f.entry = named[0]!.entry;
-      out.push(...named, ...found);
+      out.push(...(await scanZipEntry(zip, entry, o, session)));
     }
   } finally {
     zip.close();
   }
   return out;
+}
+
+/** One entry's findings: its name, then its content (shown under the name with markers). */
+export async function scanZipEntry(
+  zip: OpenZip,
+  entry: Entry,
+  o: LeakCheckOptions,
+  session: FullRedactionSession,
+  stopped: () => boolean = () => false,
+): Promise<LeakFinding[]> {
+  const s = new EntryLeakScanner(entry.fileName, o, session);
+  for await (const chunk of await zip.stream(entry)) {
+    if (stopped()) return [];
+    s.write(chunk as Buffer);
+  }
+  const named = nameLeaks(entry.fileName, session);
+  const found = await s.end();
+  if (named.length > 0) for (const f of found) f.entry = named[0]!.entry;
+  return [...named, ...found];
+}
+
+/** The same scan, the entries spread over the run's lanes (pool.scan); findings in entry order. */
+async function scanInWorkers(
+  file: string,
+  o: LeakCheckOptions,
+  pool: RedactPool,
+): Promise<LeakFinding[]> {
+  const zip = await openZip(file);
+  const indexes: number[] = [];
+  zip.entries.forEach((e, i) => {
+    if (!e.fileName.endsWith('/')) indexes.push(i);
+  });
+  const session = leakSession(o);
+  const scanHere = (i: number) => scanZipEntry(zip, zip.entries[i]!, o, session);
+  let found: Map<number, LeakFinding[]>;
+  try {
+    found = await pool.scan(
+      file,
+      indexes,
+      {
+        ...(o.keep ? { keep: [...o.keep] } : {}),
+        ...(o.custom ? { custom: [...o.custom] } : {}),
+        ...(o.hostLiterals ? { hostLiterals: [...o.hostLiterals] } : {}),
+        ...(o.removed ? { removed: o.removed.share() } : {}),
+      },
+      scanHere,
+      o.signal,
+    );
+  } finally {
+    zip.close();
+  }
+  return indexes.flatMap((i) => {
+    const f = found.get(i);
+    if (!f)
+      throw new CasepackError(
+        'internal',
+        `the leak check did not scan ${zip.entries[i]!.fileName}`,
+      );
+    return f;
+  });
 }

@@ -1,14 +1,19 @@
 // Sets up pseudonymisation for a run: the site key, the mapping store and what this host is called.
 import { randomBytes } from 'node:crypto';
 import type { PseudonymCategory } from '../../common/redact/policy.js';
-import { Pseudonymizer } from '../../common/redact/pseudonyms.js';
+import type { Pseudonymizer } from '../../common/redact/pseudonyms.js';
 import { hostIdentity, type HostIdentity } from './host-identity.js';
 import { PseudonymStore } from './pseudonym-store.js';
-import { loadSiteKey, pseudonymKeys } from './site-key.js';
+import { pseudonymizerFrom, type PseudonymSpec } from './session-recipe.js';
+import { loadSiteKey } from './site-key.js';
 
 export interface PseudonymSetup {
   pseudonymizer: Pseudonymizer;
   identity: HostIdentity;
+  /** The same pseudonymizer as plain data, for the redaction workers (key included). */
+  spec: PseudonymSpec;
+  /** Keeps a mapping (token to value) made elsewhere, e.g. in a redaction worker. */
+  record(token: string, category: PseudonymCategory, value: string): void;
   /** Writes pending mappings to the data directory (call at the end of the run). */
   flush(): void;
 }
@@ -24,10 +29,10 @@ export async function setupPseudonyms(o: {
   const identity = o.identity ?? hostIdentity();
   const key = o.dataDir ? await loadSiteKey(o.dataDir) : randomBytes(32);
   const store = o.dataDir ? await PseudonymStore.open(o.dataDir) : undefined;
-  const pseudonymizer = new Pseudonymizer(
-    pseudonymKeys(key),
-    new Set(o.categories),
-    {
+  const spec: PseudonymSpec = {
+    key,
+    categories: [...o.categories],
+    names: {
       hostNames: identity.names,
       domains: [
         ...new Set([...identity.domains, ...(o.domains ?? []).map((d) => d.toLowerCase())]),
@@ -35,7 +40,9 @@ export async function setupPseudonyms(o: {
       users: identity.users,
       keywords: o.keywords ?? [],
     },
-    (token, category, value) => store?.record(token, category, value),
-  );
-  return { pseudonymizer, identity, flush: () => store?.flush() };
+  };
+  const record = (token: string, category: PseudonymCategory, value: string) =>
+    store?.record(token, category, value);
+  const pseudonymizer = pseudonymizerFrom(spec, record);
+  return { pseudonymizer, identity, spec, record, flush: () => store?.flush() };
 }

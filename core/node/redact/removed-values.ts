@@ -33,26 +33,93 @@ function fnv(bytes: Uint8Array, start: number, end: number, salt: number): numbe
   return h >>> 0;
 }
 
+/** What a worker needs to fingerprint removed values the way the run's table does. */
+export interface FingerprintKey {
+  salt: number;
+  pepper: Uint8Array;
+}
+
+/** A removed value's fingerprint: FNV, SHA-256 bits, head bit, length (see RemovedValues). */
+export type Fingerprint = [q: number, c: number, head: number, len: number];
+
+/** The table's memory, shared with the leak check's workers (read-only there). */
+export interface RemovedValuesShare extends FingerprintKey {
+  slots: number;
+  quick: SharedArrayBuffer;
+  check: SharedArrayBuffer;
+  heads: SharedArrayBuffer;
+  lengths: SharedArrayBuffer;
+  count: number;
+  maxLen: number;
+}
+
+function digestOf(pepper: Uint8Array, bytes: Uint8Array, start: number, end: number): number {
+  return createHash('sha256')
+    .update(pepper)
+    .update(bytes.subarray(start, end))
+    .digest()
+    .readUInt32LE(0);
+}
+
+/** The fingerprint of `value`, or undefined for a value the table does not keep. */
+export function fingerprintOf(value: string, key: FingerprintKey): Fingerprint | undefined {
+  const bytes = Buffer.from(value, 'latin1');
+  if (bytes.length < MIN || bytes.length > MAX || !isCredentialLike(value)) return undefined;
+  if (spaceBits(bytes) < MIN_BITS) return undefined;
+  return [
+    fnv(bytes, 0, bytes.length, key.salt) || 1,
+    digestOf(key.pepper, bytes, 0, bytes.length),
+    fnv(bytes, 0, HEAD, key.salt) & (HEAD_BITS - 1),
+    bytes.length,
+  ];
+}
+
 export class RemovedValues {
-  private readonly salt = randomBytes(4).readUInt32LE(0);
-  private readonly pepper = randomBytes(16);
+  private readonly salt: number;
+  private readonly pepper: Uint8Array;
   private readonly slots: number;
   /** FNV fingerprint per slot (0 = empty, so a value whose FNV is 0 is stored as 1). */
   private readonly quick: Uint32Array;
   /** 32 bits of the peppered SHA-256 per slot. */
   private readonly check: Uint32Array;
   /** Salted hashes of the values' first 4 bytes, as bits: most token starts fail one test. */
-  private readonly heads = new Uint8Array(HEAD_BITS / 8);
-  private readonly lengths = new Uint8Array(MAX + 1);
+  private readonly heads: Uint8Array;
+  private readonly lengths: Uint8Array;
   private count = 0;
   private maxLen = 0;
   /** Values not kept because the table was full. */
   dropped = 0;
 
-  constructor(slots = SLOTS) {
-    this.slots = slots;
-    this.quick = new Uint32Array(slots);
-    this.check = new Uint32Array(slots);
+  // Shared memory, so that the leak check's workers read the same table without a copy.
+  constructor(slots = SLOTS, share?: RemovedValuesShare) {
+    this.slots = share?.slots ?? slots;
+    this.salt = share?.salt ?? randomBytes(4).readUInt32LE(0);
+    this.pepper = share?.pepper ?? new Uint8Array(randomBytes(16));
+    this.quick = new Uint32Array(share?.quick ?? new SharedArrayBuffer(this.slots * 4));
+    this.check = new Uint32Array(share?.check ?? new SharedArrayBuffer(this.slots * 4));
+    this.heads = new Uint8Array(share?.heads ?? new SharedArrayBuffer(HEAD_BITS / 8));
+    this.lengths = new Uint8Array(share?.lengths ?? new SharedArrayBuffer(MAX + 1));
+    this.count = share?.count ?? 0;
+    this.maxLen = share?.maxLen ?? 0;
+  }
+
+  /** The table as it is now, for a worker's leak scan (which only reads it). */
+  share(): RemovedValuesShare {
+    return {
+      ...this.fingerprintKey(),
+      slots: this.slots,
+      quick: this.quick.buffer as SharedArrayBuffer,
+      check: this.check.buffer as SharedArrayBuffer,
+      heads: this.heads.buffer as SharedArrayBuffer,
+      lengths: this.lengths.buffer as SharedArrayBuffer,
+      count: this.count,
+      maxLen: this.maxLen,
+    };
+  }
+
+  /** Salt and pepper, for redaction workers that fingerprint values (fingerprintOf). */
+  fingerprintKey(): FingerprintKey {
+    return { salt: this.salt, pepper: this.pepper };
   }
 
   get size(): number {
@@ -60,11 +127,12 @@ export class RemovedValues {
   }
 
   add(value: string): void {
-    const bytes = Buffer.from(value, 'latin1');
-    if (bytes.length < MIN || bytes.length > MAX || !isCredentialLike(value)) return;
-    if (spaceBits(bytes) < MIN_BITS) return;
-    const q = fnv(bytes, 0, bytes.length, this.salt) || 1;
-    const c = this.digest(bytes, 0, bytes.length);
+    const fp = fingerprintOf(value, this.fingerprintKey());
+    if (fp) this.addFingerprint(fp);
+  }
+
+  /** Keep a value by its fingerprint (made by fingerprintOf under this table's key). */
+  addFingerprint([q, c, head, len]: Fingerprint): void {
     if (this.has(q, c)) return;
     if (this.count >= (this.slots * 3) / 4) {
       this.dropped++;
@@ -75,18 +143,13 @@ export class RemovedValues {
     this.quick[i] = q;
     this.check[i] = c;
     this.count++;
-    const head = fnv(bytes, 0, HEAD, this.salt) & (HEAD_BITS - 1);
     this.heads[head >>> 3]! |= 1 << (head & 7);
-    this.lengths[bytes.length] = 1;
-    this.maxLen = Math.max(this.maxLen, bytes.length);
+    this.lengths[len] = 1;
+    this.maxLen = Math.max(this.maxLen, len);
   }
 
   private digest(bytes: Uint8Array, start: number, end: number): number {
-    return createHash('sha256')
-      .update(this.pepper)
-      .update(bytes.subarray(start, end))
-      .digest()
-      .readUInt32LE(0);
+    return digestOf(this.pepper, bytes, start, end);
   }
 
   /** Whether FNV fingerprint `q` is in the table (with SHA-256 bits `c`, when given). */

@@ -12,7 +12,7 @@ import { ChunkRedactor } from '../../common/redact/engine.js';
 import { buildPack, type PackConfig, type RedactionPack } from '../../common/redact/pack.js';
 import { fileKindRule } from '../../common/redact/rules/file-kinds.js';
 import type { Rule } from '../../common/redact/types.js';
-import { latin1Codec, RedactTransform } from './redacting-stream.js';
+import { latin1Codec, RedactTransform, StreamRedactor } from './redacting-stream.js';
 import type { RemovedValues } from './removed-values.js';
 import type { ItemRedactionResult, RedactingStream, RedactionSession } from './types.js';
 
@@ -39,6 +39,10 @@ export interface FullRedactionSession extends RedactionSession {
   /** How to name this host in the bundle name and manifest (its pseudonym when hosts is on). */
   hostLabel(host: string): string;
   readonly pseudonymizer?: Pseudonymizer;
+  /** The bare redactor a stream of `source` uses (workers and pooled streams drive it). */
+  redactor(source: string): StreamRedactor;
+  /** Count a finished item redacted outside stream() (by a worker). */
+  record(id: string, result: ItemRedactionResult): void;
 }
 
 export function createRedactionSession(opts: SessionOptions = {}): FullRedactionSession {
@@ -86,9 +90,22 @@ export function createRedactionSession(opts: SessionOptions = {}): FullRedaction
     const fileName = path.basename(source).toLowerCase();
     return { fileName, fileRule: fileKindRule(fileName) };
   };
+  const record = (id: string, result: ItemRedactionResult): void => {
+    add(result.counts);
+    items.set(id, result);
+  };
   return {
     pack,
     pseudonymizer: pz,
+    redactor(source) {
+      return new StreamRedactor(pack.compiled, {
+        ...lineOpts(source),
+        classifyKey: pack.classifyKey,
+        onRemoved,
+        disabled,
+      });
+    },
+    record,
     hostLabel(host) {
       return pz?.categories.has('hosts') ? pz.host(host) : host;
     },
@@ -98,10 +115,7 @@ export function createRedactionSession(opts: SessionOptions = {}): FullRedaction
         classifyKey: pack.classifyKey,
         onRemoved,
         disabled,
-        onDone(result) {
-          add(result.counts);
-          items.set(item.id, result);
-        },
+        onDone: (result) => record(item.id, result),
       });
     },
     redactText(text, item) {
