@@ -205,6 +205,9 @@ export class Pseudonymizer {
           out.pseudonym(start, m.index + m[0].length, 'ip', p.replace(/\./g, '-'));
         }
         for (const m of line.matchAll(V6)) {
+          // Without `::` an address has eight groups (15 characters at least): this skips the
+          // times (`00:00:00`) that match the pattern in every log line, before any parsing.
+          if (m[0].length < 15 && !m[0].includes('::')) continue;
           const p = this.ipv6(m[0]);
           if (p) out.pseudonym(m.index, m.index + m[0].length, 'ip', p);
         }

@@ -142,6 +142,15 @@ describe('Pseudonymizer', () => {
     expect(seen.some((s) => s.endsWith('=10.1.2.3'))).toBe(false);
   });
 
+  it('replaces full IPv6 addresses and leaves times that look like them', () => {
+    const pz = new Pseudonymizer(prf('k'), new Set(['ips']), known);
+    const out = redact(pz, '00:00:01,772 from 2001:db8:1:2:3:4:5:6 and fe80::1 at 12:30:45');
+    expect(out).toBe(
+      `00:00:01,772 from ${pz.ipv6('2001:db8:1:2:3:4:5:6')} and ${pz.ipv6('fe80::1')} at 12:30:45`,
+    );
+    expect(out).not.toContain('db8:1:2');
+  });
+
   it('touches nothing of a category that is off', () => {
     const pz = new Pseudonymizer(prf('k'), new Set(['ips']), known);
     expect(redact(pz, 'mail jdoe@lab.example.org on batch-b02')).toBe(
