@@ -1,34 +1,20 @@
 // A secret in an entry's NAME (a cache directory named after a token, an upload stored under its
 // access key) makes the bundle not releasable like one in its content, and no finding or message
 // repeats it: the entry is shown with a marker in place of the secret.
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT_VERSION, type Manifest } from '../../../core/common/manifest/schema.js';
-import { openBundle } from '../../../core/node/bundle/bundle-writer.js';
 import {
   describeLeak,
   leakVerifyCheck,
   scanBundleForLeaks,
 } from '../../../core/node/redact/leak-check.js';
+import { buildBundle } from '../../support/bundle-builder.js';
 import { tempDir } from '../../support/tmp.js';
 
 const TOKEN = 'ghp_Zr8QmV2xK5nT9wL3pB7cJ1dF6hY4sA0eG2uI';
 const AWS_KEY = 'AKIAQ7RZ3MXK5VW2PLTN';
 
 async function bundle(names: string[]): Promise<string> {
-  const dir = await tempDir();
-  const w = await openBundle({ dir, name: 'casepack-NEW-test-20250101T000000Z.zip' });
-  for (const n of names) await w.addEntry(n, Readable.from([Buffer.from('state=ok\n')]));
-  const manifest: Manifest = {
-    formatVersion: MANIFEST_FORMAT_VERSION,
-    tool: { name: 'casepack', version: 'test' },
-    createdAt: new Date().toISOString(),
-    host: { name: 'test' },
-    profiles: [],
-    window: { since: '', until: '', timezone: 'UTC' },
-    items: [],
-  };
-  return (await w.finish({ manifest, caseJson: { summary: 'x' }, reportHtml: '<p>x</p>' })).path;
+  return buildBundle(await tempDir(), Object.fromEntries(names.map((n) => [n, 'state=ok\n'])));
 }
 
 describe('leak check of entry names', () => {
