@@ -1,13 +1,19 @@
 // Upload progress on stderr: a bar on a terminal, a plain line every few seconds otherwise (logs of
 // headless runs stay readable). Warnings (retries, TLS checks off) are printed as they come.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
 import type { CasepackService } from '../core/node/service.js';
 import { formatBytes } from '../core/common/units.js';
 import { warn } from './output.js';
 
+// Loaded for the first bar only: this module is imported for `casepack --help` too (issue 7).
+let lib: typeof CliProgress | undefined;
+const cliProgress = () =>
+  (lib ??= createRequire(import.meta.url)('cli-progress') as typeof CliProgress);
+
 export function showSubmitProgress(service: CasepackService): () => void {
   const tty = process.stderr.isTTY === true;
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: CliProgress.SingleBar | undefined;
   let barStep = '';
   let lastLine = 0;
   const offProgress = service.events.on('submit:progress', (p) => {
@@ -16,13 +22,13 @@ export function showSubmitProgress(service: CasepackService): () => void {
       if (!bar || barStep !== p.step) {
         bar?.stop();
         barStep = p.step;
-        bar = new cliProgress.SingleBar(
+        bar = new (cliProgress().SingleBar)(
           {
             format: `${p.step.padEnd(20)} [{bar}] {percentage}% {done}/{all} {rate}`,
             stream: process.stderr,
             hideCursor: true,
           },
-          cliProgress.Presets.shades_classic,
+          cliProgress().Presets.shades_classic,
         );
         bar.start(p.bytesTotal, p.bytesDone, {
           done: formatBytes(p.bytesDone),

@@ -1,8 +1,8 @@
 // `casepack case new|check|show|template`: fill in a case, and see what it still needs and why.
 import type { Command } from 'commander';
-import { formatProblem } from '../../core/common/case/check.js';
 import { CASE_TYPE_INFO } from '../../core/common/case/definitions.js';
-import { caseTypeSchema, type CaseType } from '../../core/common/case/schema.js';
+import type { CaseType } from '../../core/common/case/schema.js';
+import { CASE_TYPES } from '../../core/common/case/types.js';
 import { CasepackError } from '../../core/common/errors.js';
 import { EXIT } from '../../core/common/exit-codes.js';
 import type { CliContext } from '../context.js';
@@ -53,6 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
       const { c, check } = await loadWithFlags(ctx, file, opts);
       if (opts.json) printJson({ file, ...check });
       else {
+        const { formatProblem } = await import('../../core/common/case/check.js');
         for (const p of check.missing) process.stdout.write(`${formatProblem(p)}\n`);
         for (const w of check.warnings) warn(`${w.key ? `${w.key}: ` : ''}${w.message}`);
         const what = `${typeName(c.type)}${c.severity ? ` (${c.severity})` : ''}`;
@@ -87,7 +88,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('new')
     .description('fill in a case interactively (needs a terminal) and write it to a case file')
     .option('--out <file>', 'where to write the case', 'case.yaml')
-    .option('--type <type>', `case type: ${caseTypeSchema.options.join(', ')}`)
+    .option('--type <type>', `case type: ${CASE_TYPES.join(', ')}`)
     .option(
       '--profile <name|file>',
       'profile whose product facts are pre-filled (repeatable)',
@@ -112,10 +113,10 @@ export function register(program: Command, ctx: CliContext): void {
             'usage',
             'casepack case new asks questions and needs a terminal; without one, write the case file yourself (`casepack case template --type TYPE` prints a skeleton, docs/cases.md explains every field)',
           );
-        if (opts.type && !caseTypeSchema.safeParse(opts.type).success)
+        if (opts.type && !(CASE_TYPES as readonly string[]).includes(opts.type))
           throw new CasepackError(
             'usage',
-            `--type ${opts.type}: use one of ${caseTypeSchema.options.join(', ')}`,
+            `--type ${opts.type}: use one of ${CASE_TYPES.join(', ')}`,
           );
         const { runIntake } = await import('../case/intake.js');
         return runIntake(ctx, opts, patch);
@@ -125,7 +126,7 @@ export function register(program: Command, ctx: CliContext): void {
   cmd
     .command('template')
     .description('print a commented case file for a case type, to fill in by hand')
-    .option('--type <type>', `case type: ${caseTypeSchema.options.join(', ')}`, 'product-error')
+    .option('--type <type>', `case type: ${CASE_TYPES.join(', ')}`, 'product-error')
     .option('--severity <P1..P4>', 'severity (P1 adds the fields a P1 needs)')
     .action(
       action(async (opts: { type: string; severity?: string }) => {

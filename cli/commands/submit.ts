@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { CasepackError, errorMessage, type ErrorInfo } from '../../core/common/errors.js';
 import { EXIT } from '../../core/common/exit-codes.js';
-import { IncompleteCaseError } from '../../core/node/submit/preflight.js';
+// errors.js, not preflight.js: the command's module is loaded for `casepack --help` too.
+import { IncompleteCaseError } from '../../core/node/submit/errors.js';
 import type { SubmitResult } from '../../core/common/api/submit.js';
 import type { CliContext } from '../context.js';
 import { action, printJson, say } from '../output.js';

@@ -2,14 +2,9 @@
 // shapes and types, so a half-written draft still loads; which fields a case *needs* is decided
 // by the completeness rules (rules.ts), per case type, in one place.
 import { z } from 'zod';
+import { CASE_TYPES } from './types.js';
 
-export const CASE_TYPES = [
-  'question',
-  'enhancement',
-  'product-error',
-  'unexpected-behavior',
-  'performance',
-] as const;
+export { CASE_TYPES };
 export const caseTypeSchema = z.enum(CASE_TYPES);
 export type CaseType = z.infer<typeof caseTypeSchema>;
 

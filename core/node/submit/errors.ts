@@ -12,6 +12,14 @@ export class SubmitError extends CasepackError {
   }
 }
 
+/** The case is missing what its type requires: a check failed (exit 1), nothing was sent. */
+export class IncompleteCaseError extends CasepackError {
+  constructor(message: string) {
+    super('case', message);
+    this.name = 'IncompleteCaseError';
+  }
+}
+
 export function transient(code: ErrorCode, message: string, where?: string): SubmitError {
   return new SubmitError(code, message, { retryable: true, where });
 }

@@ -14,19 +14,12 @@ import { manifestSchema } from '../../common/manifest/schema.js';
 import type { Target } from '../../common/targets/schema.js';
 import { loadCaseFile, parseCaseData } from '../case/file.js';
 import { applyCaseFlags } from '../case/flags.js';
+import { IncompleteCaseError } from './errors.js';
 import type { BundleFacts } from './bundle-file.js';
 import { readBundleText } from './bundle-file.js';
 import { MANIFEST_CAP, verifyBundle } from '../bundle/verify.js';
 
 type Args = z.output<typeof submitArgsSchema>;
-
-/** The case is missing what its type requires: a check failed (exit 1), nothing was sent. */
-export class IncompleteCaseError extends CasepackError {
-  constructor(message: string) {
-    super('case', message);
-    this.name = 'IncompleteCaseError';
-  }
-}
 
 /** The case to send: given data, else a case file, else the bundle's case.json; then --case/--ref. */
 export async function loadCaseForSubmit(args: Args, bundlePath: string): Promise<Case> {
