@@ -33,6 +33,14 @@ const PROSE_PASSWORD =
 const READS_STDIN =
   /--password-stdin|--pass(?:word)?-stdin|\bchpasswd\b|\bpasswd[ \t]+--stdin|\bkinit\b|--password-from-stdin/;
 
+/** Typed, not a word of prose: letters and digits, and no algorithm (`with password SHA256-hashed`). */
+function proseCredential(v: string): boolean {
+  if (!/\d/.test(v) || !/[A-Za-z]/.test(v) || !isCredentialLike(v)) return false;
+  return !/sha-?\d|md5|bcrypt|scrypt|argon2|pbkdf2|crypt|hash|aes-?\d|rsa-?\d|utf-?8|v\d+(?:\.\d+)*$/i.test(
+    v,
+  );
+}
+
 /** [start, end) of the value of a QUOTED_OR_WORD whose groups start at `g` (regex flag d). */
 function valueOf(m: RegExpExecArray, g: number): [number, number] | undefined {
   for (let k = g; k < g + 3; k++) if (m[k] !== undefined) return m.indices![k];
@@ -65,8 +73,7 @@ export const adminCommandsRule: Rule = {
         const g = re === NET_USER ? 2 : re === SET_PASSWORD_CALL ? (m[2] ? 2 : 3) : m[2] ? 2 : 1;
         let v = m[g]!;
         if (re === SQL_PASSWORD_FN) v = m[1] ?? m[2]!;
-        if (re === PROSE_PASSWORD && !(/\d/.test(v) && /[A-Za-z]/.test(v) && isCredentialLike(v)))
-          continue;
+        if (re === PROSE_PASSWORD && !proseCredential(v)) continue;
         if (re === NET_USER && v.startsWith('"')) v = v.slice(1, -1);
         const end = line.lastIndexOf(v, m.index + m[0].length) + v.length;
         emit(out, line, end - v.length, end, 'password');
