@@ -53,6 +53,11 @@ export const redactionOptionsSchema = z.strictObject({
 export const redactionSettingsSchema = redactionOptionsSchema.extend({
   /** The site policy file (default /etc/casepack/redaction-policy.yaml when it exists). */
   policy: z.string().optional(),
+  /**
+   * Threads that redact a collection: 1 (default) redacts on the main thread; 2 or more add
+   * worker threads (each about 50 MB of memory) for runs where the redactor is the bottleneck.
+   */
+  threads: z.number().int().min(1).max(16).optional(),
 });
 
 export type RedactionOptions = z.output<typeof redactionOptionsSchema>;

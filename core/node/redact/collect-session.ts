@@ -29,7 +29,10 @@ export interface CollectSessionInput {
   /** This host's names, domains, addresses and accounts (default: read from the host). */
   identity?: HostIdentity;
   env?: NodeJS.ProcessEnv;
-  /** Redaction workers: the default pool, or `false` to redact on the main thread only. */
+  /**
+   * Redaction workers: a pool, or `false` to redact on the main thread only. Default: the
+   * settings' `redaction.threads` (1, the main thread only, unless set higher).
+   */
   workers?: false | { entry?: WorkerEntry; lanes?: number };
 }
 
@@ -62,11 +65,15 @@ export async function createCollectSession(i: CollectSessionInput): Promise<Reda
   };
   // The same session in-thread (small items, system report) and in the workers (large items).
   const session = sessionFromRecipe(recipe, { removed, onMapping: pz?.record });
+  // One thread by default: a worker isolate costs about 50 MB of RSS (issue 2's memory bound) and
+  // gained 6% of wall time on the 1 GiB tree with the default rules (docs/technical/performance.md).
+  const threads = i.settings.redaction?.threads ?? 1;
+  const workers = i.workers ?? (threads > 1 ? { lanes: threads } : false);
   const pool =
-    i.workers === false
+    workers === false
       ? undefined
       : new RedactPool(
-          { init: { recipe, fingerprint: removed.fingerprintKey() }, ...i.workers },
+          { init: { recipe, fingerprint: removed.fingerprintKey() }, ...workers },
           {
             onFingerprints(fps) {
               for (let k = 0; k + 3 < fps.length; k += 4)

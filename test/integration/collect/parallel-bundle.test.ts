@@ -4,7 +4,7 @@
 // `casepack scrub` writes for the same file with the same rules.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,7 @@ describe('a parallel-compressed bundle (issue 7)', () => {
   let scrubbed: string;
   let bundle: string;
   let env: NodeJS.ProcessEnv;
+  let collect: (settings: string) => Promise<string>;
 
   beforeAll(async () => {
     const dir = await tempDir();
@@ -71,24 +72,29 @@ describe('a parallel-compressed bundle (issue 7)', () => {
       profile,
       `name: tree\nfiles:\n  - { id: tree, kind: log, paths: ["${root}/**"], maxBytes: 1GiB }\n`,
     );
-    const r = await runCliJson<CollectResult>(
-      [
-        'collect',
-        '--profile',
-        profile,
-        '--since',
-        '2000-01-01T00:00:00Z',
-        '--until',
-        '2100-01-01T00:00:00Z',
-        '--no-system-report',
-        '--out',
-        out,
-        '--yes',
-      ],
-      { env },
-    );
-    expect(r.code, r.stderr).toBe(0);
-    bundle = r.json.bundle;
+    collect = async (settingsText) => {
+      await writeFile(settings, settingsText);
+      const o = await mkdtemp(path.join(out, 'run-'));
+      const r = await runCliJson<CollectResult>(
+        [
+          'collect',
+          '--profile',
+          profile,
+          '--since',
+          '2000-01-01T00:00:00Z',
+          '--until',
+          '2100-01-01T00:00:00Z',
+          '--no-system-report',
+          '--out',
+          o,
+          '--yes',
+        ],
+        { env },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      return r.json.bundle;
+    };
+    bundle = await collect('');
     const s = await runCliJson(['scrub', root, '--out', scrubbed], { env });
     expect(s.code, s.stderr).toBe(0);
   }, 180_000);
@@ -134,4 +140,12 @@ describe('a parallel-compressed bundle (issue 7)', () => {
     const gz = byRel('logs/server.log.1.gz');
     expect(gz.method).toBe(0);
   });
+
+  it('gives the same entries when a worker thread redacts too (redaction.threads: 2)', async () => {
+    const other = await collect('redaction:\n  threads: 2\n');
+    const a = await readEverywhere(bundle);
+    const b = await readEverywhere(other);
+    for (const item of manifestOf(bundle).items.filter((i) => i.source.startsWith(root + path.sep)))
+      expect(b[item.path!]?.sha256, item.path).toBe(a[item.path!]?.sha256);
+  }, 180_000);
 });
