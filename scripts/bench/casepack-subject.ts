@@ -107,12 +107,14 @@ export function casepackSubject(
   ce: CasepackEnv,
   help: string,
   notes: Set<string>,
+  /** false: the default redaction only, a second row beside the target's (pseudonyms on). */
+  pseudonymize = true,
 ): Subject {
   const profile = path.join(work, 'bench-tree.yaml');
   writeProfile(profile, 'bench-tree', `${tree}/**`);
-  const collect = (o: string) => collectArgs(help, profile, o, { pseudonymize: true }, notes);
+  const collect = (o: string) => collectArgs(help, profile, o, { pseudonymize }, notes);
   return {
-    name: 'casepack collect',
+    name: pseudonymize ? 'casepack collect' : 'casepack collect, no pseudonyms',
     describe: `casepack ${collect('OUT').join(' ')}`,
     spec: (o) => ({ ...casepackSpec(collect(o), ce), threads: true }),
     outputBytes: (o) => bundleSize(o),

@@ -104,7 +104,11 @@ async function main(): Promise<void> {
   let commands: CommandResult[] = [];
   if (wants('compare')) {
     const subjects = referenceSubjects(tree.dir);
-    if (help) subjects.push(casepackSubject(tree.dir, work, ce, help, notes));
+    if (help)
+      subjects.push(
+        casepackSubject(tree.dir, work, ce, help, notes),
+        casepackSubject(tree.dir, work, ce, help, notes, false),
+      );
     else
       notes.add('`casepack collect` is not available (not built, or not landed): no casepack row');
     log('comparing (interleaved runs):');
