@@ -9,10 +9,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollectResult } from '../../../core/common/api/collect.js';
+import type { Manifest } from '../../../core/common/manifest/schema.js';
 import { manifestOf } from '../../support/bundle-read.js';
 import { runCliJson } from '../../support/cli.js';
 import { tempDir } from '../../support/tmp.js';
-import { readEverywhere, readWithYauzl } from '../../support/zip-readers.js';
+import { readEverywhere, readWithYauzl, type EntryDigest } from '../../support/zip-readers.js';
 
 const PASSWORD = 'Quartz7781-river_';
 const TOKEN = 'ghp_' + 'T4m9QxW2bV7nK3pL8rZ5sC1dF6gH0jY2uE9a';
@@ -45,6 +46,9 @@ describe('a parallel-compressed bundle (issue 7)', () => {
   let bundle: string;
   let env: NodeJS.ProcessEnv;
   let collect: (settings: string) => Promise<string>;
+  /** The bundle read by all three readers, and its manifest: once, for every test. */
+  let digests: Record<string, EntryDigest>;
+  let m: Manifest;
 
   beforeAll(async () => {
     const dir = await tempDir();
@@ -95,21 +99,19 @@ describe('a parallel-compressed bundle (issue 7)', () => {
       return r.json.bundle;
     };
     bundle = await collect('');
+    digests = await readEverywhere(bundle); // throws unless all three agree and CRCs hold
+    m = manifestOf(bundle);
     const s = await runCliJson(['scrub', root, '--out', scrubbed], { env });
     expect(s.code, s.stderr).toBe(0);
   }, 180_000);
 
   it('is read the same by unzip -t, yauzl and Python, and matches its manifest', async () => {
-    const digests = await readEverywhere(bundle); // throws unless all three agree and CRCs hold
-    const m = manifestOf(bundle);
     const files = m.items.filter((i) => i.path);
     expect(files.filter((i) => i.source.startsWith(root + path.sep)).length).toBe(4);
     for (const item of files) expect(digests[item.path!]?.sha256, item.path).toBe(item.sha256);
   });
 
   it('holds exactly the redacted input: each entry equals scrub’s output for that file', async () => {
-    const digests = await readEverywhere(bundle);
-    const m = manifestOf(bundle);
     for (const rel of [
       'logs/server.log',
       'logs/server.log.1.gz',
@@ -130,7 +132,6 @@ describe('a parallel-compressed bundle (issue 7)', () => {
 
   it('deflates the large log across blocks and stores the .gz as it is', async () => {
     const y = await readWithYauzl(bundle);
-    const m = manifestOf(bundle);
     const byRel = (rel: string) =>
       y.get(m.items.find((i) => i.source === path.join(root, rel))!.path!)!;
     const log = byRel('logs/server.log');
@@ -143,9 +144,8 @@ describe('a parallel-compressed bundle (issue 7)', () => {
 
   it('gives the same entries when a worker thread redacts too (redaction.threads: 2)', async () => {
     const other = await collect('redaction:\n  threads: 2\n');
-    const a = await readEverywhere(bundle);
     const b = await readEverywhere(other);
-    for (const item of manifestOf(bundle).items.filter((i) => i.source.startsWith(root + path.sep)))
-      expect(b[item.path!]?.sha256, item.path).toBe(a[item.path!]?.sha256);
+    for (const item of m.items.filter((i) => i.source.startsWith(root + path.sep)))
+      expect(b[item.path!]?.sha256, item.path).toBe(digests[item.path!]?.sha256);
   }, 180_000);
 });
